@@ -1,0 +1,52 @@
+package fltkit.reference;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * A lookaside list of fixed-size entries over the pool: freed entries are cached (up to a depth) and
+ * handed out again without being cleared, which is why a fixed-size context cannot be assumed zero.
+ */
+final class Lookaside {
+    private static final int DEPTH = 256;
+
+    private final Pool pool;
+    private final int entrySize;
+    private final boolean paged;
+    private final Deque<Pool.Block> cached = new ArrayDeque<>();
+
+    Lookaside(Pool pool, int entrySize, boolean paged) {
+        this.pool = pool;
+        this.entrySize = entrySize;
+        this.paged = paged;
+    }
+
+    /** An entry, recycled if one is cached, or null when pool is exhausted. */
+    Pool.Block allocate() {
+        if (pool.consumeFailure()) {
+            return null;
+        }
+        Pool.Block block = cached.poll();
+        if (block != null) {
+            return block;
+        }
+        return pool.allocate(entrySize, paged, false);
+    }
+
+    void free(Pool.Block block) {
+        if (cached.size() < DEPTH) {
+            cached.push(block);
+        } else {
+            pool.free(block);
+        }
+    }
+
+    boolean paged() {
+        return paged;
+    }
+
+    /** Entries handed back to the list but not to pool. */
+    int cachedEntries() {
+        return cached.size();
+    }
+}

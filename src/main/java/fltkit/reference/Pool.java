@@ -1,0 +1,98 @@
+package fltkit.reference;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A model of kernel pool: blocks with addresses and contents. Freed blocks are kept per size and handed
+ * out again, most recently freed first, with their old bytes intact, the way a real allocator recycles
+ * memory. Fresh blocks come back zeroed only when the caller asks (POOL_ZERO_ALLOCATION); otherwise they
+ * are filled with {@link #FRESH_FILL} so that "not guaranteed zero" is visible. Not thread-safe: the
+ * filter manager model serialises access.
+ */
+final class Pool {
+    /** What never-zeroed fresh memory contains in the model. */
+    static final byte FRESH_FILL = (byte) 0xCD;
+    private static final long FIRST_ADDRESS = 0x1000_0000_0000L;
+    private static final long ALIGNMENT = 16;
+
+    private final Map<Long, Block> live = new HashMap<>();
+    private final Map<Integer, Deque<Block>> recycled = new HashMap<>();
+    private long nextAddress = FIRST_ADDRESS;
+    private int failuresPending;
+    private long outstandingBytes;
+
+    /** One allocation: its address, size, whether it is paged, and its bytes. */
+    static final class Block {
+        final long address;
+        final byte[] bytes;
+        boolean paged;
+
+        Block(long address, int size) {
+            this.address = address;
+            this.bytes = new byte[size];
+        }
+
+        int size() {
+            return bytes.length;
+        }
+    }
+
+    void failNext(int count) {
+        failuresPending = count;
+    }
+
+    /** Consumes one pending failure, if any: true when this allocation must fail. */
+    boolean consumeFailure() {
+        if (failuresPending > 0) {
+            failuresPending--;
+            return true;
+        }
+        return false;
+    }
+
+    /** A block of {@code size} bytes, or null when pool is exhausted (fault injection). */
+    Block allocate(int size, boolean paged, boolean zeroed) {
+        if (consumeFailure()) {
+            return null;
+        }
+        Deque<Block> reuse = recycled.get(size);
+        Block block;
+        if (reuse != null && !reuse.isEmpty()) {
+            block = reuse.pop();
+        } else {
+            block = new Block(nextAddress, size);
+            nextAddress += (size + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT + ALIGNMENT;
+            java.util.Arrays.fill(block.bytes, FRESH_FILL);
+        }
+        if (zeroed) {
+            java.util.Arrays.fill(block.bytes, (byte) 0);
+        }
+        block.paged = paged;
+        live.put(block.address, block);
+        outstandingBytes += size;
+        return block;
+    }
+
+    void free(Block block) {
+        if (live.remove(block.address) == null) {
+            throw new IllegalStateException(String.format("pool block 0x%X freed twice", block.address));
+        }
+        outstandingBytes -= block.size();
+        recycled.computeIfAbsent(block.size(), s -> new ArrayDeque<>()).push(block);
+    }
+
+    Block find(long address) {
+        return live.get(address);
+    }
+
+    long outstandingBlocks() {
+        return live.size();
+    }
+
+    long outstandingBytes() {
+        return outstandingBytes;
+    }
+}

@@ -1,0 +1,62 @@
+package fltkit.runner;
+
+import fltkit.spi.FilterManagerProvider;
+
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+/** Finds the implementation under test: {@code -Dfltkit.implementation=<class>} first, then ServiceLoader. */
+public final class Implementations {
+    /** The alias for the kit's own reference implementation. */
+    public static final String REFERENCE_ALIAS = "reference";
+    private static final String REFERENCE_CLASS = "fltkit.reference.ReferenceProvider";
+
+    private Implementations() {
+    }
+
+    public static FilterManagerProvider load() {
+        return KitSettings.get(KitSettings.IMPLEMENTATION)
+                .map(Implementations::byName)
+                .orElseGet(Implementations::fromServiceLoader);
+    }
+
+    public static FilterManagerProvider byName(String name) {
+        String className = REFERENCE_ALIAS.equals(name) ? REFERENCE_CLASS : name;
+        Class<?> type;
+        try {
+            type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new KitConfigurationException("implementation class '" + className + "' was not found on the "
+                    + "class path; pass the fully qualified name of a class implementing "
+                    + FilterManagerProvider.class.getName() + " (or 'reference') in -D" + KitSettings.IMPLEMENTATION, e);
+        }
+        if (!FilterManagerProvider.class.isAssignableFrom(type)) {
+            throw new KitConfigurationException("implementation class '" + className + "' does not implement "
+                    + FilterManagerProvider.class.getName() + "; the kit needs a provider, not the filter manager itself");
+        }
+        try {
+            return (FilterManagerProvider) type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new KitConfigurationException("implementation class '" + className + "' could not be created: "
+                    + cause + "; it needs a public no-argument constructor that does not throw", e);
+        }
+    }
+
+    private static FilterManagerProvider fromServiceLoader() {
+        List<FilterManagerProvider> found = ServiceLoader.load(FilterManagerProvider.class).stream()
+                .map(ServiceLoader.Provider::get).collect(Collectors.toList());
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        if (found.isEmpty()) {
+            throw new KitConfigurationException("no implementation under test: set -D" + KitSettings.IMPLEMENTATION
+                    + "=<class name> (or 'reference'), or register one in META-INF/services/"
+                    + FilterManagerProvider.class.getName());
+        }
+        throw new KitConfigurationException("several implementations are registered through ServiceLoader ("
+                + found.stream().map(p -> p.getClass().getName()).collect(Collectors.joining(", "))
+                + "); choose one with -D" + KitSettings.IMPLEMENTATION + "=<class name>");
+    }
+}

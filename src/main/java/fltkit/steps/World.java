@@ -1,0 +1,143 @@
+package fltkit.steps;
+
+import fltkit.runner.Implementations;
+import fltkit.runner.KitSettings;
+import fltkit.spi.Allocation;
+import fltkit.spi.Capability;
+import fltkit.spi.ContextRegistration;
+import fltkit.spi.FilterManager;
+import fltkit.spi.FilterManagerProvider;
+import fltkit.spi.NtStatus;
+import fltkit.spi.PoolSnapshot;
+import fltkit.spi.Registration;
+import fltkit.spi.WindowsVersion;
+import io.cucumber.java.Scenario;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Everything one scenario knows: the implementation under test (a fresh instance per scenario), the
+ * Windows profile, and what the minifilter has done so far. Shared by every step class.
+ */
+public class World {
+    /** Media type of an attachment holding an implementation-defined value the kit records. */
+    public static final String RECORDED_MEDIA_TYPE = "application/vnd.fltkit.recorded+json";
+    private static final Pattern RULE_ID = Pattern.compile("^([A-Z]+(?:-[A-Z]+)*-\\d{2,3}[a-z]?)\\b");
+
+    private FilterManagerProvider provider;
+    private WindowsVersion version;
+    private FilterManager manager;
+    private CallTrace trace;
+    private Scenario scenario;
+    private String ruleId = "?";
+
+    /** The registration array being built, and what FltRegisterFilter answered. */
+    public final List<ContextRegistration> registrations = new ArrayList<>();
+    public Registration registration;
+    /** The most recent FltAllocateContext answer, and the pool before that call. */
+    public Allocation allocation;
+    public PoolSnapshot poolBeforeAllocation;
+    /** Contexts the scenario named, by name. */
+    public final Map<String, Long> contexts = new LinkedHashMap<>();
+    /** Objects (volumes, instances, file objects, transactions) the scenario named. */
+    public final Map<String, Long> objects = new LinkedHashMap<>();
+
+    void begin(Scenario scenario, FilterManagerProvider provider, WindowsVersion version) {
+        this.scenario = scenario;
+        this.provider = provider;
+        this.version = version;
+        Matcher id = RULE_ID.matcher(scenario.getName());
+        this.ruleId = id.find() ? id.group(1) : scenario.getName();
+        this.trace = CallTrace.around(provider.create(version));
+        this.manager = trace.proxy();
+    }
+
+    void end() {
+        if (scenario != null && trace != null && !trace.lines().isEmpty()) {
+            scenario.attach(String.join("\n", trace.lines()).getBytes(StandardCharsets.UTF_8), "text/plain",
+                    "calls made to " + provider.info().name());
+        }
+        if (manager != null) {
+            manager.close();
+        }
+    }
+
+    public FilterManager fm() {
+        return manager;
+    }
+
+    public WindowsVersion version() {
+        return version;
+    }
+
+    public FilterManagerProvider provider() {
+        return provider;
+    }
+
+    public boolean declares(Capability capability) {
+        return provider.capabilities().contains(capability);
+    }
+
+    /** The rule the current scenario checks, taken from the start of its name. */
+    public String ruleId() {
+        return ruleId;
+    }
+
+    /** The registered filter; fails the scenario if registration did not succeed. */
+    public long filter() {
+        assertThat(registration)
+                .withFailMessage("%s: the scenario needs a registered filter, but FltRegisterFilter was not called", ruleId)
+                .isNotNull();
+        assertThat(registration.status())
+                .withFailMessage("%s: FltRegisterFilter with %s returned %s, expected STATUS_SUCCESS (0x00000000)",
+                        ruleId, registrations, registration.status())
+                .isEqualTo(NtStatus.STATUS_SUCCESS);
+        return registration.filter();
+    }
+
+    /** A context the scenario named earlier. */
+    public long context(String name) {
+        Long context = contexts.get(name);
+        if (context == null) {
+            throw new IllegalStateException("the scenario uses context '" + name + "' before naming it; known: " + contexts.keySet());
+        }
+        return context;
+    }
+
+    /** Asserts a routine's status, with a message naming the rule, the call, and both statuses. */
+    public void expectStatus(String call, NtStatus actual, NtStatus expected) {
+        assertThat(actual)
+                .withFailMessage("%s violated: %s returned %s, expected %s", ruleId, call, actual, expected)
+                .isEqualTo(expected);
+    }
+
+    /** Records an implementation-defined observation: shown in the reports, never judged. */
+    public void record(String what, String value) {
+        String json = "{\"rule\":\"" + escape(ruleId) + "\",\"what\":\"" + escape(what) + "\",\"value\":\""
+                + escape(value) + "\",\"profile\":\"" + version.profile() + "\"}";
+        scenario.attach(json.getBytes(StandardCharsets.UTF_8), RECORDED_MEDIA_TYPE, what);
+        scenario.log(what + ": " + value);
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+
+    /** The implementation named in settings, loaded once per run. */
+    static FilterManagerProvider loadProvider() {
+        String key = KitSettings.get(KitSettings.IMPLEMENTATION).orElse("<service loader>");
+        synchronized (PROVIDERS) {
+            return PROVIDERS.computeIfAbsent(key, k -> Implementations.load());
+        }
+    }
+
+    private static final Map<String, FilterManagerProvider> PROVIDERS = new LinkedHashMap<>();
+}

@@ -1,0 +1,61 @@
+package fltkit.selftest;
+
+import fltkit.runner.KitSettings;
+import fltkit.spi.WindowsVersion;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+/** Runs every feature through the real Cucumber engine against one implementation in one profile. */
+public final class KitRun {
+    private static final Map<String, List<ScenarioOutcome>> CACHE = new ConcurrentHashMap<>();
+
+    private KitRun() {
+    }
+
+    public static List<ScenarioOutcome> run(String implementation, WindowsVersion profile) {
+        List<ScenarioOutcome> outcomes = new ArrayList<>();
+        KitSettings.with(Map.of(KitSettings.IMPLEMENTATION, implementation, KitSettings.PROFILE, profile.profile()), () -> {
+            EngineExecutionResults results = EngineTestKit.engine("cucumber")
+                    .selectors(selectPackage("fltkit.features"))
+                    .configurationParameter("cucumber.glue", "fltkit.steps")
+                    .configurationParameter("cucumber.publish.quiet", "true")
+                    .configurationParameter("cucumber.junit-platform.naming-strategy", "short")
+                    .configurationParameter("cucumber.junit-platform.naming-strategy.short.example-name", "pickle")
+                    .execute();
+            for (Event event : results.testEvents().finished().list()) {
+                outcomes.add(outcome(event));
+            }
+        });
+        return outcomes;
+    }
+
+    /** The reference implementation's outcomes in a profile, computed once per JVM. */
+    public static List<ScenarioOutcome> reference(WindowsVersion profile) {
+        return CACHE.computeIfAbsent(profile.profile(), p -> run("reference", profile));
+    }
+
+    private static ScenarioOutcome outcome(Event event) {
+        String name = event.getTestDescriptor().getDisplayName();
+        TestExecutionResult result = event.getRequiredPayload(TestExecutionResult.class);
+        Throwable error = result.getThrowable().orElse(null);
+        String message = error == null ? null : error.getMessage();
+        switch (result.getStatus()) {
+            case SUCCESSFUL:
+                return new ScenarioOutcome(name, ScenarioOutcome.Status.PASSED, null, null);
+            case ABORTED:
+                return new ScenarioOutcome(name, ScenarioOutcome.Status.SKIPPED, message, error);
+            default:
+                return new ScenarioOutcome(name, error instanceof AssertionError
+                        ? ScenarioOutcome.Status.FAILED : ScenarioOutcome.Status.BROKEN, message, error);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package fltkit.selftest.broken;
+
+import fltkit.selftest.BrokenProvider;
+import fltkit.selftest.Breaks;
+import fltkit.selftest.DelegatingFilterManager;
+import fltkit.spi.Allocation;
+import fltkit.spi.FilterManager;
+import fltkit.spi.WindowsVersion;
+
+/** Hands every new context back with an extra reference. */
+@Breaks(rules = "ALLOC-001", messageContains = {"reference count of 2", "expected 1"})
+public class StartsAtReferenceCountTwo extends BrokenProvider {
+    @Override
+    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+        return new DelegatingFilterManager(reference) {
+            @Override
+            public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {
+                Allocation allocation = inner.allocateContext(filter, contextType, contextSize, poolType);
+                if (allocation.returnedContext() != 0) {
+                    inner.referenceContext(allocation.returnedContext());
+                }
+                return allocation;
+            }
+        };
+    }
+}
