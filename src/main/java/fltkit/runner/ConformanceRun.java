@@ -1,0 +1,131 @@
+package fltkit.runner;
+
+import fltkit.spi.WindowsVersion;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+/**
+ * One conformance run: every canonical feature, through the Cucumber engine, against one
+ * implementation, once per Windows profile. Each profile writes its Cucumber HTML, JUnit XML and
+ * Cucumber messages under {@code <reports>/<profile>/}; Allure results of all profiles go to
+ * {@code <reports>/allure-results}.
+ */
+public final class ConformanceRun {
+    public static final String FEATURES_PACKAGE = "fltkit.features";
+    public static final String GLUE_PACKAGE = "fltkit.steps";
+
+    /**
+     * @param implementation provider class name or {@code reference}
+     * @param profiles       the profiles to run, in order
+     * @param reports        where reports go
+     * @param tagFilter      a Cucumber tag expression, or null for the canonical (complete) run
+     */
+    public record Options(String implementation, List<WindowsVersion> profiles, Path reports, String tagFilter) {
+        public boolean partial() {
+            return tagFilter != null && !tagFilter.isBlank();
+        }
+    }
+
+    private ConformanceRun() {
+    }
+
+    public static List<ProfileResult> execute(Options options) {
+        // Fail fast, with the loader's message, on an adapter that cannot be loaded.
+        Implementations.byName(options.implementation());
+        List<ProfileResult> results = new ArrayList<>();
+        for (WindowsVersion profile : options.profiles()) {
+            results.add(runProfile(options, profile));
+        }
+        return results;
+    }
+
+    private static ProfileResult runProfile(Options options, WindowsVersion profile) {
+        Path dir = options.reports().resolve(profile.profile());
+        Map<String, String> config = new HashMap<>();
+        config.put("cucumber.glue", GLUE_PACKAGE);
+        config.put("cucumber.publish.quiet", "true");
+        config.put("cucumber.junit-platform.naming-strategy", "long");
+        config.put("cucumber.junit-platform.naming-strategy.long.example-name", "pickle");
+        config.put("cucumber.plugin", String.join(",",
+                "html:" + dir.resolve("cucumber.html"),
+                "junit:" + dir.resolve("cucumber-junit.xml"),
+                "message:" + dir.resolve("cucumber-messages.ndjson"),
+                "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm"));
+        if (options.partial()) {
+            config.put("cucumber.filter.tags", options.tagFilter());
+        }
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectPackage(FEATURES_PACKAGE))
+                .configurationParameters(config)
+                .build();
+        Counter counter = new Counter();
+        Map<String, String> settings = Map.of(KitSettings.IMPLEMENTATION, options.implementation(),
+                KitSettings.PROFILE, profile.profile(),
+                "allure.results.directory", options.reports().resolve("allure-results").toString());
+        String previousAllure = System.getProperty("allure.results.directory");
+        System.setProperty("allure.results.directory", options.reports().resolve("allure-results").toString());
+        try {
+            KitSettings.with(settings, () -> {
+                Launcher launcher = LauncherFactory.create();
+                launcher.execute(request, counter);
+            });
+        } finally {
+            if (previousAllure == null) {
+                System.clearProperty("allure.results.directory");
+            } else {
+                System.setProperty("allure.results.directory", previousAllure);
+            }
+        }
+        return new ProfileResult(profile, counter.passed.get(), counter.failed.get(), counter.broken.get(), counter.skipped.get());
+    }
+
+    /** Counts finished scenarios; an AssertionError is a failed rule, anything else a broken run. */
+    private static final class Counter implements TestExecutionListener {
+        final AtomicLong passed = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        final AtomicLong broken = new AtomicLong();
+        final AtomicLong skipped = new AtomicLong();
+
+        @Override
+        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            if (!id.isTest()) {
+                return;
+            }
+            switch (result.getStatus()) {
+                case SUCCESSFUL:
+                    passed.incrementAndGet();
+                    break;
+                case ABORTED:
+                    skipped.incrementAndGet();
+                    break;
+                default:
+                    if (result.getThrowable().filter(t -> t instanceof AssertionError).isPresent()) {
+                        failed.incrementAndGet();
+                    } else {
+                        broken.incrementAndGet();
+                    }
+            }
+        }
+
+        @Override
+        public void executionSkipped(TestIdentifier id, String reason) {
+            if (id.isTest()) {
+                skipped.incrementAndGet();
+            }
+        }
+    }
+}
