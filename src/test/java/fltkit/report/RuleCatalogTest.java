@@ -45,7 +45,7 @@ class RuleCatalogTest {
     void unparseableGherkinIsReportedNotThrown() throws Exception {
         List<RuleEntry> rules = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        RuleCatalog.parse("bad.feature", new ByteArrayInputStream("Feature: x\nFeature: y\n".getBytes(StandardCharsets.UTF_8)), rules, problems);
+        RuleCatalog.parse("bad.feature", new ByteArrayInputStream("Feature: x\n  Scenario: a\n    Given b\n    | a | b |\n    | c |\n".getBytes(StandardCharsets.UTF_8)), rules, problems);
         assertThat(problems).anyMatch(p -> p.startsWith("bad.feature:") && p.contains("malformed Gherkin"));
     }
 }
