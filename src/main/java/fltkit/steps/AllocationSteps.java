@@ -44,6 +44,9 @@ public class AllocationSteps {
         lastCall = "FltAllocateContext(" + typeText + ", ContextSize=" + Long.toUnsignedString(size) + ", "
                 + PoolType.name(pool) + ")";
         world.allocation = world.fm().allocateContext(filter, type, size, pool);
+        if (world.allocation.status().isSuccess()) {
+            world.hold(world.allocation.returnedContext());
+        }
     }
 
     @Then("FltAllocateContext returns {status}")

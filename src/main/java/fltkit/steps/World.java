@@ -49,6 +49,13 @@ public class World {
     public final Map<String, Long> contexts = new LinkedHashMap<>();
     /** Objects (volumes, instances, file objects, transactions) the scenario named. */
     public final Map<String, Long> objects = new LinkedHashMap<>();
+    /**
+     * The references the kit's minifilter holds, one entry per reference (a context appears twice when
+     * held twice). Every step that gains a reference (allocate, reference, get, an OldContext handed
+     * back) calls {@link #hold}; every release calls {@link #letGo}. The end-of-scenario leak check
+     * releases what is still held and then expects every context to be freed.
+     */
+    public final List<Long> held = new ArrayList<>();
 
     void begin(Scenario scenario, FilterManagerProvider provider, WindowsVersion version) {
         this.scenario = scenario;
@@ -110,6 +117,16 @@ public class World {
             throw new IllegalStateException("the scenario uses context '" + name + "' before naming it; known: " + contexts.keySet());
         }
         return context;
+    }
+
+    public void hold(long context) {
+        if (context != 0) {
+            held.add(context);
+        }
+    }
+
+    public void letGo(long context) {
+        held.remove(Long.valueOf(context));
     }
 
     /** Asserts a routine's status, with a message naming the rule, the call, and both statuses. */
