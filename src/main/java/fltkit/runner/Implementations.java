@@ -11,6 +11,8 @@ public final class Implementations {
     /** The alias for the kit's own reference implementation. */
     public static final String REFERENCE_ALIAS = "reference";
     private static final String REFERENCE_CLASS = "fltkit.reference.ReferenceProvider";
+    /** The alias for an implementation in any language, run as a process (command in fltkit.process.command). */
+    public static final String PROCESS_ALIAS = "process";
 
     private Implementations() {
     }
@@ -22,6 +24,10 @@ public final class Implementations {
     }
 
     public static FilterManagerProvider byName(String name) {
+        if (PROCESS_ALIAS.equals(name)) {
+            // Constructed directly so its configuration errors (no command, command not found) reach the user as they are.
+            return new fltkit.process.ProcessProvider();
+        }
         String className = REFERENCE_ALIAS.equals(name) ? REFERENCE_CLASS : name;
         Class<?> type;
         try {
