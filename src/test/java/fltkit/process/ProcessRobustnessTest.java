@@ -1,0 +1,149 @@
+package fltkit.process;
+
+import fltkit.runner.Implementations;
+import fltkit.runner.KitConfigurationException;
+import fltkit.runner.KitSettings;
+import fltkit.selftest.KitRun;
+import fltkit.selftest.ScenarioOutcome;
+import fltkit.spi.ContextRegistration;
+import fltkit.spi.ContextType;
+import fltkit.spi.FilterManager;
+import fltkit.spi.NtStatus;
+import fltkit.spi.PoolType;
+import fltkit.spi.Registration;
+import fltkit.spi.WindowsVersion;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A process implementation that hangs, exits, writes garbage or answers out of protocol breaks the
+ * scenario it is in (never fails a rule), is replaced by a fresh process, and the run goes on. The
+ * misbehaving children are small shell scripts (tests only: the adapter never starts a shell).
+ */
+class ProcessRobustnessTest {
+    private static final Duration SHORT = Duration.ofMillis(1500);
+    /** Answers hello, reset, close and registerFilter; does what $1 says on allocateContext. */
+    private static final String SCRIPT = String.join("\n",
+            "while IFS= read -r line; do",
+            "  id=$(printf '%s' \"$line\" | sed 's/^{\"id\":\\([0-9]*\\).*/\\1/')",
+            "  case \"$line\" in",
+            "    *'\"op\":\"hello\"'*) echo \"{\\\"id\\\":$id,\\\"result\\\":{\\\"protocol\\\":1,\\\"implementation\\\":"
+                    + "{\\\"name\\\":\\\"misbehaving\\\",\\\"version\\\":\\\"0\\\",\\\"vendor\\\":\\\"tests\\\",\\\"language\\\":\\\"sh\\\"},"
+                    + "\\\"profiles\\\":[\\\"win11\\\"],\\\"capabilities\\\":[]}}\" ;;",
+            "    *'\"op\":\"registerFilter\"'*) echo \"{\\\"id\\\":$id,\\\"result\\\":{\\\"status\\\":\\\"0x00000000\\\",\\\"filter\\\":1}}\" ;;",
+            "    *'\"op\":\"allocateContext\"'*)",
+            "      echo 'misbehaving on purpose' >&2",
+            "      case \"$1\" in",
+            "        hang) sleep 60 ;;",
+            "        exit) exit 3 ;;",
+            "        garbage) echo 'this is not json' ;;",
+            "        unknown) echo \"{\\\"id\\\":$id,\\\"surprise\\\":{}}\" ;;",
+            "        wrong-id) echo \"{\\\"id\\\":999,\\\"result\\\":{}}\" ;;",
+            "      esac ;;",
+            "    *) echo \"{\\\"id\\\":$id,\\\"result\\\":{}}\" ;;",
+            "  esac",
+            "done");
+
+    private final List<ProcessProvider> started = new ArrayList<>();
+
+    @AfterEach
+    void stopChildren() {
+        started.forEach(ProcessProvider::shutdown);
+    }
+
+    private ProcessProvider misbehaving(String mode) {
+        ProcessProvider provider = new ProcessProvider(List.of("/bin/sh", "-c", SCRIPT, "misbehaving", mode), SHORT);
+        started.add(provider);
+        return provider;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hang", "exit", "garbage", "unknown", "wrong-id"})
+    void aMisbehavingProcessBreaksTheCallIsRestartedAndServesTheNextScenario(String mode) {
+        ProcessProvider provider = misbehaving(mode);
+        FilterManager scenario = provider.create(WindowsVersion.WIN11);
+        Registration registration = scenario.registerFilter(List.of(ContextRegistration.fixed(ContextType.FILE, 64)), true);
+
+        assertThatThrownBy(() -> scenario.allocateContext(registration.filter(), ContextType.FILE.value(), 64, PoolType.PAGED_POOL))
+                .as("allocateContext against a process that misbehaves (%s)", mode)
+                .isInstanceOf(ProcessImplementationException.class)
+                .isNotInstanceOf(AssertionError.class)
+                .hasMessageContaining("misbehaving")
+                .hasMessageContaining("allocateContext")
+                .hasMessageContaining("misbehaving on purpose")   // its stderr tail
+                .hasMessageContaining("restarted");
+        assertThatThrownBy(() -> scenario.registerFilter(null, true))
+                .as("the rest of the broken scenario")
+                .isInstanceOf(ProcessImplementationException.class);
+        scenario.close();   // quiet: the scenario is already broken
+
+        FilterManager next = provider.create(WindowsVersion.WIN11);
+        assertThat(provider.restarts()).as("processes started to replace a broken one").isEqualTo(1);
+        assertThat(next.registerFilter(null, true).status()).isEqualTo(NtStatus.STATUS_SUCCESS);
+        next.close();
+    }
+
+    @Test
+    void theHangTimeLimitIsTheConfiguredOne() {
+        ProcessProvider provider = misbehaving("hang");
+        FilterManager scenario = provider.create(WindowsVersion.WIN11);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> scenario.allocateContext(1, ContextType.FILE.value(), 64, PoolType.PAGED_POOL))
+                .hasMessageContaining("did not answer within 1500 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aCommandThatDoesNotExistIsAConfigurationErrorNamingItAndTheSetting() {
+        KitSettings.with(Map.of(ProcessProvider.COMMAND, "[\"/no/such/fltmodel\",\"--flag\"]"), () ->
+                assertThatThrownBy(() -> Implementations.byName("process"))
+                        .isInstanceOf(KitConfigurationException.class)
+                        .hasMessageContaining("/no/such/fltmodel")
+                        .hasMessageContaining(ProcessProvider.COMMAND));
+    }
+
+    @Test
+    void aMissingOrMalformedCommandSettingSaysHowToWriteIt() {
+        assertThatThrownBy(() -> KitSettings.with(Map.of(ProcessProvider.COMMAND, "target/c/fltmodel"),
+                () -> Implementations.byName("process")))
+                .isInstanceOf(KitConfigurationException.class)
+                .hasMessageContaining("JSON array");
+    }
+
+    @Test
+    void aHandshakeWithAnotherProtocolVersionIsRefused() {
+        String script = "read line; echo '{\"id\":1,\"result\":{\"protocol\":2}}'; sleep 5";
+        assertThatThrownBy(() -> new ProcessProvider(List.of("/bin/sh", "-c", script), SHORT))
+                .isInstanceOf(KitConfigurationException.class)
+                .hasMessageContaining("protocol version 2");
+    }
+
+    /** Through the whole kit: the C model hangs on one scenario's allocation (ContextSize 65535); that scenario alone breaks. */
+    @Test
+    void aHangInOneScenarioBreaksThatScenarioAndTheRunGoesOn() {
+        List<ScenarioOutcome> outcomes = new ArrayList<>();
+        KitSettings.with(Map.of(ProcessProvider.COMMAND, CPrograms.commandJson(CPrograms.fltmodel(), "--sabotage=hang:65535"),
+                ProcessProvider.TIMEOUT_MS, "1000"), () -> outcomes.addAll(KitRun.run("process", WindowsVersion.WIN11)));
+
+        assertThat(outcomes).filteredOn(o -> o.status() == ScenarioOutcome.Status.BROKEN)
+                .as("broken scenarios")
+                .singleElement()
+                .satisfies(o -> assertThat(o.message()).contains("did not answer within 1000 ms").contains("sabotage 'hang'"));
+        int broken = outcomes.indexOf(outcomes.stream().filter(o -> o.status() == ScenarioOutcome.Status.BROKEN).findFirst().orElseThrow());
+        assertThat(outcomes.subList(broken + 1, outcomes.size()))
+                .as("scenarios after the broken one ran against a new process")
+                .isNotEmpty()
+                .noneMatch(o -> o.status() == ScenarioOutcome.Status.BROKEN);
+        assertThat(outcomes).noneMatch(o -> o.status() == ScenarioOutcome.Status.FAILED);
+    }
+}
