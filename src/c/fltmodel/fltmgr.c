@@ -368,7 +368,8 @@ NTSTATUS fm_allocate_context(uint64_t filter_handle, int context_type, int64_t c
     c->definition = d;
     c->context_type = context_type;
     c->pool_type = pool_type;
-    c->size = context_size;
+    /* a fixed-size definition hands out its whole registered size, even for a smaller request */
+    c->size = d->kind == BY_LOOKASIDE ? d->entry.size : context_size;
     c->origin = origin;
     c->references = 1;
     c->alive = 1;

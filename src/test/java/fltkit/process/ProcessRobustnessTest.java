@@ -128,22 +128,21 @@ class ProcessRobustnessTest {
                 .hasMessageContaining("protocol version 2");
     }
 
-    /** Through the whole kit: the C model hangs on one scenario's allocation (ContextSize 65535); that scenario alone breaks. */
+    /** Through the whole kit: the C model hangs on allocations of 65535 bytes; those scenarios break, the rest still pass. */
     @Test
     void aHangInOneScenarioBreaksThatScenarioAndTheRunGoesOn() {
         List<ScenarioOutcome> outcomes = new ArrayList<>();
         KitSettings.with(Map.of(ProcessProvider.COMMAND, CPrograms.commandJson(CPrograms.fltmodel(), "--sabotage=hang:65535"),
-                ProcessProvider.TIMEOUT_MS, "1000"), () -> outcomes.addAll(KitRun.run("process", WindowsVersion.WIN11)));
+                ProcessProvider.TIMEOUT_MS, "700"), () -> outcomes.addAll(KitRun.run("process", WindowsVersion.WIN11)));
 
-        assertThat(outcomes).filteredOn(o -> o.status() == ScenarioOutcome.Status.BROKEN)
-                .as("broken scenarios")
-                .singleElement()
-                .satisfies(o -> assertThat(o.message()).contains("did not answer within 1000 ms").contains("sabotage 'hang'"));
-        int broken = outcomes.indexOf(outcomes.stream().filter(o -> o.status() == ScenarioOutcome.Status.BROKEN).findFirst().orElseThrow());
-        assertThat(outcomes.subList(broken + 1, outcomes.size()))
-                .as("scenarios after the broken one ran against a new process")
-                .isNotEmpty()
-                .noneMatch(o -> o.status() == ScenarioOutcome.Status.BROKEN);
+        List<ScenarioOutcome> broken = outcomes.stream().filter(o -> o.status() == ScenarioOutcome.Status.BROKEN).toList();
+        assertThat(broken).as("broken scenarios: exactly those that allocate 65535 bytes").isNotEmpty()
+                .allSatisfy(o -> assertThat(o.message()).contains(", 65535, ").contains("did not answer within 700 ms")
+                        .contains("sabotage 'hang'"));
+        int firstBroken = outcomes.indexOf(broken.get(0));
+        assertThat(outcomes.subList(firstBroken + 1, outcomes.size()))
+                .as("scenarios after the first broken one ran against a new process")
+                .anyMatch(o -> o.status() == ScenarioOutcome.Status.PASSED);
         assertThat(outcomes).noneMatch(o -> o.status() == ScenarioOutcome.Status.FAILED);
     }
 }
