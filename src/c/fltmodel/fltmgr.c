@@ -6,57 +6,17 @@
  *    Windows 11); a routine definition asks the minifilter's allocate routine;
  *  - a context starts with one reference; at zero it is cleaned up and freed, later (in a work item)
  *    when the last release happens at DISPATCH_LEVEL. */
-#include "fltmgr.h"
+#include "internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define FILTER_HEADER_BYTES 0x60   /* the filter manager's part in front of the minifilter's part */
 #define MAXUSHORT 0xFFFF
 #define NO_EXACT_SIZE_MATCH 0x0001
-#define VARIABLE_SIZE (-1)
-#define MAX_FILTERS 16
-#define MAX_DEFINITIONS_PER_TYPE 4
 #define LOOKASIDE_DEPTH 64
 #define FRESH_POOL_BYTE 0xA5       /* what never-initialised pool holds in this model */
 
-enum pool_kind { NONPAGED_POOL = 0, PAGED_POOL = 1, NONPAGED_POOL_NX = 512 };
-enum definition_kind { BY_LOOKASIDE, BY_POOL, BY_ROUTINES };
-
-typedef struct chunk {
-    unsigned char *bytes;
-    size_t size;
-    struct chunk *next;    /* link while cached on a lookaside list */
-} chunk;
-
-typedef struct lookaside {
-    chunk *cached;
-    int depth;
-} lookaside;
-
-typedef struct definition {
-    registration_entry entry;
-    enum definition_kind kind;
-    lookaside paged, nonpaged;
-} definition;
-
-typedef struct filter {
-    int in_use;
-    int tearing_down;
-    definition by_type[7][MAX_DEFINITIONS_PER_TYPE];   /* index: bit number of the type */
-    int count[7];
-} filter;
-
-typedef struct context {
-    uint64_t address;      /* what the minifilter sees: the chunk plus the header */
-    chunk *memory;         /* NULL once freed */
-    filter *owner;
-    definition *definition;
-    int context_type, pool_type, references, alive, cleanup_calls, free_pending;
-    int64_t size;
-    enum origin origin;
-} context;
 
 static struct {
     enum winver version;
@@ -67,12 +27,12 @@ static struct {
     int call_count, call_capacity;
     int *deferred;
     int deferred_count, deferred_capacity;
-    int pool_failures, routine_failures, stream_contexts_supported;
+    int pool_failures, pool_grace, routine_failures, stream_contexts_supported;
     enum irql irql;
     int64_t outstanding_blocks, outstanding_bytes;
 } fm;
 
-static void *grow(void *array, int *capacity, size_t element) {
+void *grow(void *array, int *capacity, size_t element) {
     int wanted = *capacity ? *capacity * 2 : 64;
     void *grown = realloc(array, (size_t)wanted * element);
     if (!grown) {
@@ -85,11 +45,19 @@ static void *grow(void *array, int *capacity, size_t element) {
 
 /* ---- pool ---- */
 
-static chunk *pool_take(size_t size, int zeroed) {
-    if (fm.pool_failures > 0) {
-        fm.pool_failures--;
-        return NULL;
+/* Whether fault injection makes this pool or lookaside allocation fail. */
+static int injected_failure(void) {
+    if (fm.pool_failures <= 0) return 0;
+    if (fm.pool_grace > 0) {
+        fm.pool_grace--;
+        return 0;
     }
+    fm.pool_failures--;
+    return 1;
+}
+
+chunk *pool_take(size_t size, int zeroed) {
+    if (injected_failure()) return NULL;
     chunk *c = malloc(sizeof *c);
     unsigned char *bytes = malloc(size ? size : 1);
     if (!c || !bytes) {
@@ -106,7 +74,7 @@ static chunk *pool_take(size_t size, int zeroed) {
     return c;
 }
 
-static void pool_give_back(chunk *c) {
+void pool_give_back(chunk *c) {
     fm.outstanding_blocks--;
     fm.outstanding_bytes -= (int64_t)c->size;
     free(c->bytes);
@@ -115,10 +83,7 @@ static void pool_give_back(chunk *c) {
 
 static chunk *lookaside_take(lookaside *list, size_t entry_size) {
     if (list->cached) {
-        if (fm.pool_failures > 0) {   /* an injected failure hits the list too */
-            fm.pool_failures--;
-            return NULL;
-        }
+        if (injected_failure()) return NULL;   /* an injected failure hits the list too */
         chunk *c = list->cached;
         list->cached = c->next;
         list->depth--;
@@ -154,7 +119,7 @@ static void lookaside_empty(lookaside *list) {
 /* ---- types and versions ---- */
 
 /* Bit number 0..6 of a valid single type on this version, or -1. */
-static int type_slot(int context_type) {
+int type_slot(int context_type) {
     for (int bit = 0; bit < 7; bit++) {
         if (context_type == (1 << bit)) {
             if (context_type == 0x40 && fm.version < WIN_8) return -1;   /* sections: Windows 8 */
@@ -172,6 +137,7 @@ static int documented_pool(int pool_type) {
 /* ---- reset ---- */
 
 void fm_reset(enum winver version) {
+    objects_reset();
     for (int i = 0; i < fm.context_count; i++) {
         if (fm.contexts[i].memory) {
             free(fm.contexts[i].memory->bytes);
@@ -191,6 +157,7 @@ void fm_reset(enum winver version) {
     fm.call_count = 0;
     fm.deferred_count = 0;
     fm.pool_failures = 0;
+    fm.pool_grace = 0;
     fm.routine_failures = 0;
     fm.stream_contexts_supported = 1;
     fm.irql = PASSIVE_LEVEL;
@@ -278,7 +245,7 @@ NTSTATUS fm_register_filter(const registration_entry *entries, int count, int ha
     return STATUS_SUCCESS;
 }
 
-static filter *filter_of(uint64_t handle) {
+filter *filter_of(uint64_t handle) {
     if (handle < 0xF117E000ULL || (handle - 0xF117E000ULL) % 0x100 != 0) return NULL;
     uint64_t index = (handle - 0xF117E000ULL) / 0x100;
     if (index >= MAX_FILTERS || !fm.filters[index].in_use) return NULL;
@@ -380,11 +347,22 @@ NTSTATUS fm_allocate_context(uint64_t filter_handle, int context_type, int64_t c
 /* ---- life cycle ---- */
 
 /* Newest first: an address handed out again belongs to the newest context. */
-static int find_context(uint64_t address) {
+int context_index(uint64_t address) {
     for (int i = fm.context_count - 1; i >= 0; i--) {
         if (fm.contexts[i].address == address) return i;
     }
     return -1;
+}
+
+context *context_record(int index) {
+    return index >= 0 && index < fm.context_count ? &fm.contexts[index] : NULL;
+}
+
+enum winver model_version(void) { return fm.version; }
+int model_stream_support(void) { return fm.stream_contexts_supported; }
+
+uint64_t filter_handle(const filter *f) {
+    return 0xF117E000ULL + (uint64_t)(f - fm.filters) * 0x100;
 }
 
 static void free_context(context *c) {
@@ -421,7 +399,7 @@ static void raise_bug(bug_check *bug, uint64_t parameter1, const char *what, uin
 }
 
 int fm_reference_context(uint64_t address, bug_check *bug) {
-    int i = find_context(address);
+    int i = context_index(address);
     if (i < 0) return 0;
     context *c = &fm.contexts[i];
     if (!c->alive) {
@@ -432,15 +410,9 @@ int fm_reference_context(uint64_t address, bug_check *bug) {
     return 1;
 }
 
-int fm_release_context(uint64_t address, bug_check *bug) {
-    int i = find_context(address);
-    if (i < 0) return 0;
+/* At zero: cleaned up and freed now, or by a work item when the reference went at DISPATCH_LEVEL. */
+static void last_reference_gone(int i) {
     context *c = &fm.contexts[i];
-    if (!c->alive || c->references <= 0) {
-        raise_bug(bug, 0x6D, "FltReleaseContext released a context once too often:", address);
-        return 1;
-    }
-    if (--c->references > 0) return 1;
     if (fm.irql >= DISPATCH_LEVEL) {
         if (fm.deferred_count == fm.deferred_capacity) {
             fm.deferred = grow(fm.deferred, &fm.deferred_capacity, sizeof *fm.deferred);
@@ -450,13 +422,35 @@ int fm_release_context(uint64_t address, bug_check *bug) {
     } else {
         free_context(c);
     }
+}
+
+void context_drop(context *c) {
+    if (c->alive && c->references > 0 && --c->references == 0) last_reference_gone((int)(c - fm.contexts));
+}
+
+int fm_release_context(uint64_t address, bug_check *bug) {
+    int i = context_index(address);
+    if (i < 0) return 0;
+    context *c = &fm.contexts[i];
+    if (!c->alive || c->references <= 0) {
+        raise_bug(bug, 0x6D, "FltReleaseContext released a context once too often:", address);
+        return 1;
+    }
+    if (c->references == 1 && c->attached) {
+        raise_bug(bug, 0x6D, "the last reference went while the context was still set on an object:", address);
+        return 1;
+    }
+    if (--c->references == 0) last_reference_gone(i);
     return 1;
 }
 
 int fm_delete_context(uint64_t address, bug_check *bug) {
     (void)bug;
-    /* Contexts are never set on objects in this model, so there is nothing to unlink. */
-    return find_context(address) >= 0;
+    int i = context_index(address);
+    if (i < 0) return 0;
+    /* Unlinks it from its object and drops the object's reference; the caller's own reference stays. */
+    if (fm.contexts[i].alive && objects_unlink(&fm.contexts[i])) context_drop(&fm.contexts[i]);
+    return 1;
 }
 
 void fm_run_deferred_work(void) {
@@ -473,7 +467,7 @@ void fm_run_deferred_work(void) {
 /* ---- observation ---- */
 
 int fm_inspect(uint64_t address, context_view *view) {
-    int i = find_context(address);
+    int i = context_index(address);
     if (i < 0) return 0;
     context *c = &fm.contexts[i];
     view->alive = c->alive;
@@ -482,13 +476,13 @@ int fm_inspect(uint64_t address, context_view *view) {
     view->size = c->size;
     view->pool_type = c->pool_type;
     view->origin = c->origin;
-    view->attached = 0;
+    view->attached = c->attached;
     view->cleanup_calls = c->cleanup_calls;
     return 1;
 }
 
 static unsigned char *minifilter_part(uint64_t address, int64_t offset, int64_t length, int *verdict) {
-    int i = find_context(address);
+    int i = context_index(address);
     if (i < 0 || !fm.contexts[i].alive) {
         *verdict = 0;
         return NULL;
@@ -540,7 +534,8 @@ void fm_pool(int64_t *blocks, int64_t *bytes, int64_t *live_contexts) {
 
 /* ---- fault injection ---- */
 
-void fm_fail_pool(int count) { fm.pool_failures = count; }
+void fm_fail_pool(int count) { fm.pool_grace = 0; fm.pool_failures = count; }
+void fm_fail_pool_after(int successes, int count) { fm.pool_grace = successes; fm.pool_failures = count; }
 void fm_fail_allocate_callback(int count) { fm.routine_failures = count; }
 void fm_set_stream_support(int supported) { fm.stream_contexts_supported = supported; }
 void fm_set_irql(enum irql level) { fm.irql = level; }
@@ -553,6 +548,9 @@ int fm_begin_filter_teardown(uint64_t handle) {
 }
 
 int fm_unload_filter(uint64_t handle) {
-    /* Nothing is attached in this model; the filter stays torn down so it hands out no more contexts. */
-    return fm_begin_filter_teardown(handle);
+    filter *f = filter_of(handle);
+    if (!f) return 0;
+    f->tearing_down = 1;   /* it hands out no more contexts */
+    objects_filter_unloaded(f);
+    return 1;
 }

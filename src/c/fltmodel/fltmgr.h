@@ -17,6 +17,9 @@ typedef int32_t NTSTATUS;
 #define STATUS_FLT_MUST_BE_NONPAGED_POOL        ((NTSTATUS)0xC01C000C)
 #define STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND ((NTSTATUS)0xC01C0016)
 #define STATUS_FLT_INVALID_CONTEXT_REGISTRATION ((NTSTATUS)0xC01C0017)
+#define STATUS_NOT_FOUND                        ((NTSTATUS)0xC0000225)
+#define STATUS_FLT_CONTEXT_ALREADY_DEFINED      ((NTSTATUS)0xC01C0002)
+#define STATUS_FLT_CONTEXT_ALREADY_LINKED       ((NTSTATUS)0xC01C001C)
 
 /* Windows versions, oldest first (the kit's profiles). */
 enum winver { WIN_VISTA, WIN_7, WIN_8, WIN_10, WIN_11 };
@@ -81,11 +84,45 @@ const callback_call *fm_take_callback_calls(int *count);
 void fm_pool(int64_t *blocks, int64_t *bytes, int64_t *live_contexts);
 
 void fm_fail_pool(int count);
+/* The next `successes` pool or lookaside allocations succeed, the `count` after them fail. */
+void fm_fail_pool_after(int successes, int count);
 void fm_fail_allocate_callback(int count);
 int fm_begin_filter_teardown(uint64_t filter);
 int fm_unload_filter(uint64_t filter);
 void fm_set_stream_support(int supported);
 void fm_set_irql(enum irql level);
 void fm_run_deferred_work(void);
+
+/* ---- objects contexts are set on (objects.c) ---- */
+
+/* The object a typed routine works on, as its arguments name it; unused members 0. */
+typedef struct target {
+    uint64_t instance, volume, file_object, transaction;
+} target;
+
+uint64_t fm_mount_volume(void);
+uint64_t fm_attach_instance(uint64_t filter, uint64_t volume);   /* 0: unknown filter or volume */
+int fm_detach_instance(uint64_t instance);
+int fm_dismount_volume(uint64_t volume);
+uint64_t fm_open_file(uint64_t instance, const char *file_name, const char *stream_name);
+int fm_close_file(uint64_t file_object);
+int fm_begin_object_teardown(int context_type, const target *t);
+NTSTATUS fm_set_context(int context_type, const target *t, int operation, uint64_t new_context, int want_old,
+                        uint64_t *old_context);
+NTSTATUS fm_get_context(int context_type, const target *t, uint64_t *context);
+NTSTATUS fm_delete_typed_context(int context_type, const target *t, int want_old, uint64_t *old_context);
+NTSTATUS fm_close_section(uint64_t section_context);
+/* found[bit] receives the context of type (1 << bit), 0 when not requested or not found. */
+NTSTATUS fm_get_contexts(const target *t, int desired, uint64_t found[7]);
+uint64_t fm_begin_transaction(void);
+int fm_end_transaction(uint64_t transaction);
+
+/* ---- callback data ---- */
+NTSTATUS fm_allocate_callback_data(uint64_t instance, uint64_t file_object, int flags, uint64_t *callback_data);
+int fm_free_callback_data(uint64_t callback_data);
+int fm_reuse_callback_data(uint64_t callback_data);
+/* 0 for an unknown callback data, else the I/O's status in *status. */
+int fm_perform_synchronous_io(uint64_t callback_data, NTSTATUS *status);
+void fm_fail_file_system_io(int count);
 
 #endif

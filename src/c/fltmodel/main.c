@@ -72,7 +72,7 @@ static void hello(answer *a) {
               "\"vendor\":\"fltkit\",\"language\":\"C\"},\"profiles\":[\"vista\",\"win7\",\"win8\",\"win10\",\"win11\"],"
               "\"capabilities\":[\"context-memory\",\"context-inspection\",\"callback-events\",\"allocate-callback\","
               "\"variable-size\",\"no-exact-size-match\",\"pool-accounting\",\"pool-faults\",\"filter-teardown\","
-              "\"stream-support-toggle\",\"irql\"]}}", PROTOCOL_VERSION);
+              "\"stream-support-toggle\",\"irql\",\"objects\",\"transactions\",\"sections\",\"callback-data\"]}}", PROTOCOL_VERSION);
 }
 
 static void register_filter(answer *a, const jnode *args) {
@@ -253,6 +253,136 @@ static void filter_op(answer *a, const jnode *args, int (*routine)(uint64_t)) {
     empty_result(a);
 }
 
+static int read_target(const jnode *args, target *t) {
+    const jnode *m = json_member(args, "target");
+    int ok = m != NULL;
+    t->instance = (uint64_t)json_int(m, "instance", &ok);
+    t->volume = (uint64_t)json_int(m, "volume", &ok);
+    t->file_object = (uint64_t)json_int(m, "fileObject", &ok);
+    t->transaction = (uint64_t)json_int(m, "transaction", &ok);
+    return ok;
+}
+
+static void status_and(answer *a, NTSTATUS status, const char *member, uint64_t value) {
+    begin_result(a);
+    status_member(a, status);
+    jb_printf(&a->out, ",\"%s\":%llu}}", member, (unsigned long long)value);
+}
+
+static void handle_result(answer *a, const char *member, uint64_t value) {
+    if (!value) {
+        error_answer(a, "invalid-argument", "unknown or gone parent object");
+        return;
+    }
+    begin_result(a);
+    jb_printf(&a->out, "\"%s\":%llu}}", member, (unsigned long long)value);
+}
+
+static void done_or_unknown(answer *a, int done) {
+    if (done) empty_result(a);
+    else error_answer(a, "invalid-argument", "unknown handle");
+}
+
+/* The operations of the objects, transactions, sections and callback-data capabilities; 0 if op is none of them. */
+static int dispatch_objects(answer *a, const char *op, const jnode *args) {
+    int ok = 1;
+    target t;
+    uint64_t out = 0;
+    int type = (int)json_int(args, "contextType", &ok);
+    ok = 1;
+    if (strcmp(op, "mountVolume") == 0) {
+        handle_result(a, "volume", fm_mount_volume());
+    } else if (strcmp(op, "attachInstance") == 0) {
+        handle_result(a, "instance", fm_attach_instance((uint64_t)json_int(args, "filter", &ok),
+                                                        (uint64_t)json_int(args, "volume", &ok)));
+    } else if (strcmp(op, "detachInstance") == 0) {
+        done_or_unknown(a, fm_detach_instance((uint64_t)json_int(args, "instance", &ok)));
+    } else if (strcmp(op, "dismountVolume") == 0) {
+        done_or_unknown(a, fm_dismount_volume((uint64_t)json_int(args, "volume", &ok)));
+    } else if (strcmp(op, "openFile") == 0) {
+        handle_result(a, "fileObject", fm_open_file((uint64_t)json_int(args, "instance", &ok),
+                                                    json_str(args, "fileName"), json_str(args, "streamName")));
+    } else if (strcmp(op, "closeFile") == 0) {
+        done_or_unknown(a, fm_close_file((uint64_t)json_int(args, "fileObject", &ok)));
+    } else if (strcmp(op, "beginObjectTeardown") == 0) {
+        done_or_unknown(a, read_target(args, &t) && fm_begin_object_teardown(type, &t));
+    } else if (strcmp(op, "setContext") == 0) {
+        int operation = (int)json_int(args, "operation", &ok);
+        uint64_t new_context = (uint64_t)json_int(args, "newContext", &ok);
+        int want_old = json_bool(args, "wantOldContext", &ok);
+        if (!ok || !read_target(args, &t)) { error_answer(a, "invalid-argument", "setContext arguments"); return 1; }
+        NTSTATUS status = fm_set_context(type, &t, operation, new_context, want_old, &out);
+        status_and(a, status, "context", out);
+    } else if (strcmp(op, "getContext") == 0) {
+        if (!read_target(args, &t)) { error_answer(a, "invalid-argument", "getContext needs a target"); return 1; }
+        NTSTATUS status = fm_get_context(type, &t, &out);
+        status_and(a, status, "context", out);
+    } else if (strcmp(op, "deleteTypedContext") == 0) {
+        int want_old = json_bool(args, "wantOldContext", &ok);
+        if (!ok || !read_target(args, &t)) { error_answer(a, "invalid-argument", "deleteTypedContext arguments"); return 1; }
+        NTSTATUS status = fm_delete_typed_context(type, &t, want_old, &out);
+        status_and(a, status, "context", out);
+    } else if (strcmp(op, "closeSectionForDataScan") == 0) {
+        NTSTATUS status = fm_close_section((uint64_t)json_int(args, "sectionContext", &ok));
+        begin_result(a);
+        status_member(a, status);
+        jb_printf(&a->out, "}}");
+    } else if (strcmp(op, "getContexts") == 0) {
+        uint64_t found[7];
+        int desired = (int)json_int(args, "desiredContexts", &ok);
+        if (!ok || !read_target(args, &t)) { error_answer(a, "invalid-argument", "getContexts arguments"); return 1; }
+        NTSTATUS status = fm_get_contexts(&t, desired, found);
+        begin_result(a);
+        status_member(a, status);
+        jb_printf(&a->out, ",\"contexts\":[");
+        int first = 1;
+        for (int bit = 0; bit < 7; bit++) {
+            if (!found[bit]) continue;
+            jb_printf(&a->out, "%s{\"contextType\":%d,\"context\":%llu}", first ? "" : ",", 1 << bit,
+                      (unsigned long long)found[bit]);
+            first = 0;
+        }
+        jb_printf(&a->out, "]}}");
+    } else if (strcmp(op, "releaseContexts") == 0) {
+        const jnode *list = json_member(args, "contexts");
+        for (const jnode *e = list && list->type == J_ARR ? list->first : NULL; e; e = e->next) {
+            bug_check bug = { 0 };
+            uint64_t context = (uint64_t)json_int(e, "context", &ok);
+            if (!fm_release_context(context, &bug)) { error_answer(a, "invalid-argument", "unknown context"); return 1; }
+            if (bug.raised) { bug_check_answer(a, &bug); return 1; }
+        }
+        empty_result(a);
+    } else if (strcmp(op, "beginTransaction") == 0) {
+        handle_result(a, "transaction", fm_begin_transaction());
+    } else if (strcmp(op, "endTransaction") == 0) {
+        done_or_unknown(a, fm_end_transaction((uint64_t)json_int(args, "transaction", &ok)));
+    } else if (strcmp(op, "allocateCallbackData") == 0 || strcmp(op, "allocateCallbackDataEx") == 0) {
+        int flags = strcmp(op, "allocateCallbackDataEx") == 0 ? (int)json_int(args, "flags", &ok) : 0;
+        NTSTATUS status = fm_allocate_callback_data((uint64_t)json_int(args, "instance", &ok),
+                                                    (uint64_t)json_int(args, "fileObject", &ok), flags, &out);
+        status_and(a, status, "callbackData", out);
+    } else if (strcmp(op, "freeCallbackData") == 0) {
+        done_or_unknown(a, fm_free_callback_data((uint64_t)json_int(args, "callbackData", &ok)));
+    } else if (strcmp(op, "reuseCallbackData") == 0) {
+        done_or_unknown(a, fm_reuse_callback_data((uint64_t)json_int(args, "callbackData", &ok)));
+    } else if (strcmp(op, "performSynchronousIo") == 0) {
+        NTSTATUS status;
+        if (!fm_perform_synchronous_io((uint64_t)json_int(args, "callbackData", &ok), &status)) {
+            error_answer(a, "invalid-argument", "unknown callback data");
+            return 1;
+        }
+        begin_result(a);
+        status_member(a, status);
+        jb_printf(&a->out, "}}");
+    } else if (strcmp(op, "failFileSystemIo") == 0) {
+        int count;
+        if (count_arg(a, args, &count)) { fm_fail_file_system_io(count); empty_result(a); }
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
 static void dispatch(answer *a, const char *op, const jnode *args) {
     int ok = 1, count;
     if (strcmp(op, "hello") == 0) {
@@ -317,6 +447,13 @@ static void dispatch(answer *a, const char *op, const jnode *args) {
     } else if (strcmp(op, "runDeferredWork") == 0) {
         fm_run_deferred_work();
         empty_result(a);
+    } else if (strcmp(op, "failPoolAllocationsAfter") == 0) {
+        int successes = (int)json_int(args, "successes", &ok);
+        if (!ok || !count_arg(a, args, &count)) { error_answer(a, "invalid-argument", "needs successes and count"); return; }
+        fm_fail_pool_after(successes, count);
+        empty_result(a);
+    } else if (dispatch_objects(a, op, args)) {
+        return;
     } else {
         char message[200];
         snprintf(message, sizeof message, "fltmodel does not implement '%.100s'", op);

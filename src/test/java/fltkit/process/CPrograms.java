@@ -23,7 +23,8 @@ public final class CPrograms {
 
     /** The C model of the filter manager (src/c/fltmodel). */
     public static Path fltmodel() {
-        return build("fltmodel", "src/c/fltmodel/json.c", "src/c/fltmodel/fltmgr.c", "src/c/fltmodel/main.c");
+        return build("fltmodel", "src/c/fltmodel/json.c", "src/c/fltmodel/fltmgr.c", "src/c/fltmodel/objects.c",
+                "src/c/fltmodel/main.c");
     }
 
     /** The deliberately incomplete stub (src/c/stub). */
