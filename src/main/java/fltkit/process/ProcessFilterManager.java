@@ -27,6 +27,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The SPI spoken over the protocol: each method is one request named after it, its arguments and
@@ -40,11 +41,14 @@ final class ProcessFilterManager implements FilterManager {
     private final ChildProcess child;
     private final ObjectMapper json;
     private final String name;
+    private final Consumer<ChildProcess> whenClosed;
+    private boolean closed;
 
-    ProcessFilterManager(ChildProcess child, ObjectMapper json, String name) {
+    ProcessFilterManager(ChildProcess child, ObjectMapper json, String name, Consumer<ChildProcess> whenClosed) {
         this.child = child;
         this.json = json;
         this.name = name;
+        this.whenClosed = whenClosed;
     }
 
     void reset(WindowsVersion version) {
@@ -299,10 +303,19 @@ final class ProcessFilterManager implements FilterManager {
         call("failFileSystemIo", args().put("count", count));
     }
 
+    /** Ends the scenario; the process goes back to the provider (quietly, if it already broke). */
     @Override
     public void close() {
-        if (child.alive()) {
-            call("close", args());
+        if (closed) {
+            return;
+        }
+        try {
+            if (child.alive()) {
+                call("close", args());
+            }
+        } finally {
+            closed = true;
+            whenClosed.accept(child);
         }
     }
 
@@ -324,6 +337,9 @@ final class ProcessFilterManager implements FilterManager {
 
     /** Sends the request and returns its result, or throws what a bugCheck or error answer stands for. */
     private JsonNode call(String op, ObjectNode args) {
+        if (closed) {
+            throw new IllegalStateException(name + ": '" + op + "' after the scenario's filter manager was closed");
+        }
         JsonNode answer = child.call(op, args);
         if (answer.has("bugCheck")) {
             JsonNode bug = answer.get("bugCheck");

@@ -14,7 +14,9 @@ import fltkit.spi.ImplementationInfo;
 import fltkit.spi.WindowsVersion;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,7 +26,8 @@ import java.util.Set;
  * An implementation in any language, run as a child process that speaks the kit's line-delimited JSON
  * protocol (see {@code fltkit/protocol/PROTOCOL.md}). One process serves every scenario: each
  * {@link #create} resets it to a fresh filter manager of the requested Windows version. A process that
- * breaks a scenario is killed and a new one is started (with a new handshake) for the next.
+ * breaks a scenario is killed and a new one is started (with a new handshake) for the next. Scenarios
+ * running in parallel each get a process of their own.
  */
 public class ProcessProvider implements FilterManagerProvider {
     /** The command as a JSON array of strings: the executable, then its arguments. */
@@ -38,7 +41,9 @@ public class ProcessProvider implements FilterManagerProvider {
     private final Duration timeout;
     private final ObjectMapper json = new ObjectMapper();
     private final Handshake handshake;
-    private ChildProcess child;
+    /** Healthy processes between scenarios; a scenario takes one and gives it back when it closes. */
+    private final Deque<ChildProcess> idle = new ArrayDeque<>();
+    private final List<ChildProcess> all = new ArrayList<>();
     private int restarts;
 
     /** The command and time limit from {@link KitSettings} ({@value #COMMAND}, {@value #TIMEOUT_MS}). */
@@ -53,8 +58,10 @@ public class ProcessProvider implements FilterManagerProvider {
     public ProcessProvider(List<String> command, Duration timeout) {
         this.command = List.copyOf(command);
         this.timeout = timeout;
-        this.child = ChildProcess.start(this.command, timeout, json);
-        this.handshake = hello(child);
+        ChildProcess first = ChildProcess.start(this.command, timeout, json);
+        all.add(first);
+        this.handshake = hello(first);
+        idle.add(first);
     }
 
     @Override
@@ -72,30 +79,59 @@ public class ProcessProvider implements FilterManagerProvider {
         return handshake.profiles();
     }
 
-    /** Times a broken process was replaced by a new one. */
+    /** Processes given up on because they broke a scenario (a new one serves the next). */
     public synchronized int restarts() {
         return restarts;
     }
 
+    /**
+     * Resets an idle healthy process for the scenario; starts one when there is none (the first time,
+     * after a process broke, or when scenarios run in parallel).
+     */
     @Override
-    public synchronized FilterManager create(WindowsVersion version) {
-        if (!child.alive()) {
-            child.stop();
-            restarts++;
-            child = ChildProcess.start(command, timeout, json);
-            Handshake again = hello(child);
-            if (!again.equals(handshake)) {
-                child.kill("hello", "introduced itself differently after a restart: " + again + " instead of " + handshake);
-            }
+    public FilterManager create(WindowsVersion version) {
+        ChildProcess child = take();
+        ProcessFilterManager manager = new ProcessFilterManager(child, json, handshake.info().name(), this::giveBack);
+        try {
+            manager.reset(version);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
         }
-        ProcessFilterManager manager = new ProcessFilterManager(child, json, handshake.info().name());
-        manager.reset(version);
         return manager;
     }
 
-    /** Stops the process (the kit also stops it when the JVM exits). */
+    private synchronized ChildProcess take() {
+        while (!idle.isEmpty()) {
+            ChildProcess child = idle.poll();
+            if (child.alive()) {
+                return child;
+            }
+            child.stop();
+        }
+        ChildProcess child = ChildProcess.start(command, timeout, json);
+        all.add(child);
+        Handshake again = hello(child);
+        if (!again.equals(handshake)) {
+            throw child.kill("hello", "introduced itself differently than the first process: " + again + " instead of " + handshake);
+        }
+        return child;
+    }
+
+    /** A scenario is over: a healthy process waits for the next one, a broken one is stopped and counted. */
+    synchronized void giveBack(ChildProcess child) {
+        if (child.alive()) {
+            idle.push(child);
+        } else {
+            restarts++;
+            child.stop();
+        }
+    }
+
+    /** Stops every process (the kit also stops them when the JVM exits). */
     public synchronized void shutdown() {
-        child.stop();
+        all.forEach(ChildProcess::stop);
+        idle.clear();
     }
 
     private Handshake hello(ChildProcess process) {

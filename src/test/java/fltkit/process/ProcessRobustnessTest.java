@@ -94,6 +94,27 @@ class ProcessRobustnessTest {
     }
 
     @Test
+    void aHealthyProcessServesOneScenarioAfterAnotherAndParallelScenariosGetTheirOwn() {
+        ProcessProvider provider = new ProcessProvider(List.of(CPrograms.fltmodel().toString()), SHORT);
+        started.add(provider);
+        FilterManager first = provider.create(WindowsVersion.WIN11);
+        long filter = first.registerFilter(List.of(ContextRegistration.fixed(ContextType.FILE, 64)), true).filter();
+        FilterManager parallel = provider.create(WindowsVersion.WIN11);
+        assertThat(parallel.registerFilter(null, true).status()).isEqualTo(NtStatus.STATUS_SUCCESS);
+        assertThat(first.allocateContext(filter, ContextType.FILE.value(), 64, PoolType.PAGED_POOL).status())
+                .as("the first scenario's filter manager was not reset by the scenario started beside it")
+                .isEqualTo(NtStatus.STATUS_SUCCESS);
+        parallel.close();
+        first.close();
+        FilterManager next = provider.create(WindowsVersion.WIN11);
+        assertThat(next.allocateContext(filter, ContextType.FILE.value(), 64, PoolType.PAGED_POOL).status())
+                .as("the next scenario starts from a reset filter manager: the old filter is gone")
+                .isEqualTo(NtStatus.STATUS_INVALID_PARAMETER);
+        next.close();
+        assertThat(provider.restarts()).isZero();
+    }
+
+    @Test
     void theHangTimeLimitIsTheConfiguredOne() {
         ProcessProvider provider = misbehaving("hang");
         FilterManager scenario = provider.create(WindowsVersion.WIN11);
