@@ -64,6 +64,14 @@ public final class Main {
             Map<String, String> settings = options.processCommand().isEmpty() ? Map.of()
                     : Map.of(CliOptions.PROCESS_COMMAND, options.processCommandJson());
             KitSettings.with(settings, () -> results.set(ConformanceRun.execute(run)));
+            for (ProfileResult result : results.get()) {
+                if (result.total() == 0) {
+                    err.println("fltkit: no scenario ran in the " + result.profile().profile() + " profile; "
+                            + (options.partial() ? "--tags '" + options.tags() + "' matches no scenario (see --list-rules)"
+                            : "the features were not found on the class path, so the kit's jar is damaged"));
+                    return options.partial() ? USAGE : MALFORMED_FEATURES;
+                }
+            }
             String mark = options.partial() ? " [PARTIAL: --tags " + options.tags() + "]" : "";
             results.get().forEach(r -> out.println(r.line() + mark));
             out.println("reports: " + options.reports().toAbsolutePath().normalize());

@@ -60,6 +60,13 @@ class MainTest {
     }
 
     @Test
+    void aTagFilterMatchingNothingIsAUsageError() {
+        assertThat(run("-i", "reference", "-p", "win11", "--tags", "@no-such-tag", "-r", reports.toString())).isEqualTo(Main.USAGE);
+        assertThat(err()).contains("matches no scenario");
+        assertThat(out()).doesNotContain("0 passed");
+    }
+
+    @Test
     void listRulesPrintsTheCatalogueWithoutRunning() {
         assertThat(run("--list-rules")).isEqualTo(Main.CONFORMANT);
         assertThat(out()).contains("ALLOC-001", "MUST", "source:");
