@@ -27,6 +27,8 @@ public record CliOptions(String implementation, List<Path> classPath, List<Strin
     public static final Path DEFAULT_REPORTS = Path.of("reports");
     /** The setting the process adapter reads: the command that starts the implementation, as a JSON array of strings. */
     public static final String PROCESS_COMMAND = "fltkit.process.command";
+    /** The implementation alias of the process adapter, which reads {@link #PROCESS_COMMAND}. */
+    public static final String PROCESS_ALIAS = "process";
     /** The provider that speaks the process protocol (shipped by the kit; see the README). */
     public static final String PROCESS_PROVIDER = "fltkit.process.ProcessProvider";
 

@@ -2,7 +2,6 @@ package fltkit.cli;
 
 import fltkit.report.RuleCatalog;
 import fltkit.runner.ConformanceRun;
-import fltkit.runner.Implementations;
 import fltkit.runner.KitConfigurationException;
 import fltkit.runner.KitSettings;
 import fltkit.runner.ProfileResult;
@@ -29,6 +28,11 @@ public final class Main {
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line with the JVM's standard streams; returns the exit code. */
+    public static int run(String[] args) {
+        return run(args, System.out, System.err);
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -88,13 +92,13 @@ public final class Main {
     private static String implementation(CliOptions options, ClassLoader loader) {
         String name;
         if (!options.processCommand().isEmpty()) {
-            name = CliOptions.PROCESS_PROVIDER;
             try {
-                Class.forName(name, false, loader);
+                Class.forName(CliOptions.PROCESS_PROVIDER, false, loader);
             } catch (ClassNotFoundException e) {
-                throw new KitConfigurationException("this build of the kit has no process adapter (" + name
-                        + "); run a Java adapter with --implementation or --class-path instead");
+                throw new KitConfigurationException("this build of the kit has no process adapter ("
+                        + CliOptions.PROCESS_PROVIDER + "); run a Java adapter with --implementation or --class-path instead");
             }
+            name = CliOptions.PROCESS_ALIAS;
         } else if (options.implementation() != null) {
             name = options.implementation();
         } else if (!options.classPath().isEmpty()) {
@@ -103,8 +107,7 @@ public final class Main {
             throw new UsageException("no implementation to test: name it with --implementation <provider class> "
                     + "(or 'reference'), with --class-path <your-adapter.jar>, or start a process with -- <command>");
         }
-        // Load it now, so a wrong adapter is a usage error with the loader's message, before any scenario runs.
-        Implementations.byName(name);
+        // ConformanceRun loads it before any scenario runs, so a wrong adapter is a usage error with the loader's message.
         return name;
     }
 }

@@ -155,7 +155,9 @@ class MainTest {
         }
         int code = run("-p", "win11", "-r", reports.toString(), "--", reports.resolve("no-such-implementation").toString());
         assertThat(code).isNotEqualTo(Main.CONFORMANT);
-        if (!hasProcessAdapter) {
+        if (hasProcessAdapter) {
+            assertThat(err()).contains("no-such-implementation");
+        } else {
             assertThat(code).isEqualTo(Main.USAGE);
             assertThat(err()).contains("has no process adapter");
         }
