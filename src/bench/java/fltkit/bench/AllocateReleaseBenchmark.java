@@ -1,5 +1,6 @@
 package fltkit.bench;
 
+import fltkit.cli.CliOptions;
 import fltkit.runner.Implementations;
 import fltkit.spi.Allocation;
 import fltkit.spi.ContextRegistration;
@@ -25,9 +26,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * FltAllocateContext + FltReleaseContext round trips per second against any provider: the reference in
- * process by default, or any class with {@code -p implementation=<provider class>} (the process adapter
- * reads its command from {@code -jvmArgsAppend -Dfltkit.process.command=[...]}). Not a test: speed is
- * never asserted; run it with {@code mvn -Pbench test-compile exec:exec}.
+ * process by default, or any class with {@code -p implementation=<provider class>}. For the process
+ * adapter: {@code -p implementation=process -p processCommand=<program>} (words separated by spaces;
+ * they become the {@code fltkit.process.command} setting). Not a test: speed is never asserted; run it
+ * with {@code mvn -Pbench test-compile exec:exec}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -40,11 +42,22 @@ public class AllocateReleaseBenchmark {
     @Param("win11")
     public String profile;
 
+    /** The command of a process implementation, words separated by spaces; empty for a Java provider. */
+    @Param("")
+    public String processCommand;
+
     private FilterManager manager;
     private long filter;
 
     @Setup(Level.Trial)
     public void registerFilter() {
+        if (!processCommand.isBlank()) {
+            String[] words = processCommand.trim().split("\\s+");
+            String[] args = new String[words.length + 1];
+            args[0] = "--";
+            System.arraycopy(words, 0, args, 1, words.length);
+            System.setProperty(CliOptions.PROCESS_COMMAND, CliOptions.parse(args).processCommandJson());
+        }
         manager = Implementations.byName(implementation).create(WindowsVersion.fromProfile(profile));
         Registration registration = manager.registerFilter(List.of(ContextRegistration.fixed(ContextType.STREAM, 64)), true);
         if (registration.status() != NtStatus.STATUS_SUCCESS) {
