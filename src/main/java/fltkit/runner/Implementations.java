@@ -14,6 +14,9 @@ public final class Implementations {
     /** The alias for an implementation in any language, run as a process (command in fltkit.process.command). */
     public static final String PROCESS_ALIAS = "process";
 
+    private static final String HOW_TO_NAME = "-D" + KitSettings.IMPLEMENTATION + "=<class> in a Maven or JUnit run, "
+            + "--implementation <class> on the command line";
+
     private Implementations() {
     }
 
@@ -24,7 +27,7 @@ public final class Implementations {
     }
 
     public static FilterManagerProvider byName(String name) {
-        if (PROCESS_ALIAS.equals(name)) {
+        if (PROCESS_ALIAS.equals(name) || fltkit.process.ProcessProvider.class.getName().equals(name)) {
             // Constructed directly so its configuration errors (no command, command not found) reach the user as they are.
             return new fltkit.process.ProcessProvider();
         }
@@ -35,11 +38,12 @@ public final class Implementations {
         } catch (ClassNotFoundException | LinkageError e) {
             throw new KitConfigurationException("implementation class '" + className + "' was not found on the "
                     + "class path; pass the fully qualified name of a class implementing "
-                    + FilterManagerProvider.class.getName() + " (or 'reference') in -D" + KitSettings.IMPLEMENTATION, e);
+                    + FilterManagerProvider.class.getName() + ", or 'reference' (" + HOW_TO_NAME + "; check the spelling and that "
+                    + "its jar is on the class path, e.g. with --class-path)", e);
         }
         if (!FilterManagerProvider.class.isAssignableFrom(type)) {
             throw new KitConfigurationException("implementation class '" + className + "' does not implement "
-                    + FilterManagerProvider.class.getName() + "; the kit needs a provider, not the filter manager itself");
+                    + FilterManagerProvider.class.getName() + "; the kit needs the provider (its entry point), not the filter manager itself");
         }
         try {
             return (FilterManagerProvider) type.getDeclaredConstructor().newInstance();
