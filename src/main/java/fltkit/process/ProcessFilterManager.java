@@ -43,6 +43,8 @@ final class ProcessFilterManager implements FilterManager {
     private final String name;
     private final Consumer<ChildProcess> whenClosed;
     private boolean closed;
+    /** The request whose answer is being read, for messages. */
+    private String op = "";
 
     ProcessFilterManager(ChildProcess child, ObjectMapper json, String name, Consumer<ChildProcess> whenClosed) {
         this.child = child;
@@ -337,6 +339,7 @@ final class ProcessFilterManager implements FilterManager {
 
     /** Sends the request and returns its result, or throws what a bugCheck or error answer stands for. */
     private JsonNode call(String op, ObjectNode args) {
+        this.op = op;
         if (closed) {
             throw new IllegalStateException(name + ": '" + op + "' after the scenario's filter manager was closed");
         }
@@ -414,6 +417,6 @@ final class ProcessFilterManager implements FilterManager {
     }
 
     private ProcessImplementationException missing(String field, JsonNode value) {
-        return child.kill("(answer)", "answered without a valid '" + field + "' (got " + value + "); see PROTOCOL.md");
+        return child.kill(op, "answered without a valid '" + field + "' (got " + value + "); see PROTOCOL.md");
     }
 }

@@ -60,7 +60,12 @@ public class ProcessProvider implements FilterManagerProvider {
         this.timeout = timeout;
         ChildProcess first = ChildProcess.start(this.command, timeout, json);
         all.add(first);
-        this.handshake = hello(first);
+        try {
+            this.handshake = hello(first);
+        } catch (ProcessImplementationException e) {
+            throw new KitConfigurationException("the implementation process " + this.command + " did not complete the "
+                    + "handshake, so the kit cannot run it: " + e.getMessage(), e);
+        }
         idle.add(first);
     }
 

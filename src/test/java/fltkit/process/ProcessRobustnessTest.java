@@ -142,6 +142,14 @@ class ProcessRobustnessTest {
     }
 
     @Test
+    void aProcessThatExitsBeforeTheHandshakeIsAConfigurationError() {
+        assertThatThrownBy(() -> new ProcessProvider(List.of("/bin/sh", "-c", "echo 'cannot start: no licence' >&2; exit 4"), SHORT))
+                .isInstanceOf(KitConfigurationException.class)
+                .hasMessageContaining("did not complete the handshake")
+                .hasMessageContaining("cannot start: no licence");
+    }
+
+    @Test
     void aHandshakeWithAnotherProtocolVersionIsRefused() {
         String script = "read line; echo '{\"id\":1,\"result\":{\"protocol\":2}}'; sleep 5";
         assertThatThrownBy(() -> new ProcessProvider(List.of("/bin/sh", "-c", script), SHORT))
