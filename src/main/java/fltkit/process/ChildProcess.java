@@ -15,6 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +31,11 @@ import java.util.concurrent.TimeUnit;
 final class ChildProcess {
     private static final String END_OF_OUTPUT = "\u0000end-of-output";
     private static final int STDERR_TAIL_CHARS = 2000;
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "fltkit process watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final List<String> command;
     private final Duration timeout;
@@ -54,7 +62,7 @@ final class ChildProcess {
         this.stdin = process.getOutputStream();
         daemon("stdout of " + command.get(0), () -> pumpLines(process.getInputStream()));
         daemon("stderr of " + command.get(0), () -> pumpStderr(process.getErrorStream()));
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::destroyTree));
     }
 
     static ChildProcess start(List<String> command, Duration timeout, ObjectMapper json) {
@@ -87,12 +95,16 @@ final class ChildProcess {
         request.put("id", id);
         request.put("op", op);
         request.set("args", args == null ? json.createObjectNode() : args);
+        // A process that stops reading would block a large write forever: the time limit covers writing too.
+        ScheduledFuture<?> watchdog = WATCHDOG.schedule(this::destroyTree, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             stdin.write(json.writeValueAsBytes(request));
             stdin.write('\n');
             stdin.flush();
         } catch (IOException e) {
             throw kill(op, "stopped reading its input (" + e.getMessage() + ")" + exitText());
+        } finally {
+            watchdog.cancel(false);
         }
         String line;
         try {
@@ -136,24 +148,30 @@ final class ChildProcess {
         }
         try {
             if (!process.waitFor(500, TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
+                destroyTree();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            destroyTree();
         }
     }
 
     /** Marks the process broken, kills it, and builds the exception that reports it. */
     ProcessImplementationException kill(String op, String what) {
         dead = true;
-        process.destroyForcibly();
+        destroyTree();
         try {
             process.waitFor(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return broken(op, what);
+    }
+
+    /** Kills the process and whatever it started (they could hold its pipes open). */
+    private void destroyTree() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     ProcessImplementationException broken(String op, String what) {

@@ -115,6 +115,21 @@ class ProcessRobustnessTest {
     }
 
     @Test
+    void aProcessThatStopsReadingCannotBlockALargeRequest() {
+        // answers hello and reset, then sleeps without reading: 2 MiB of hex cannot fit in the pipe
+        String sleeper = "read line; echo '{\"id\":1,\"result\":{\"protocol\":1,\"implementation\":{\"name\":\"sleeper\","
+                + "\"version\":\"0\",\"vendor\":\"tests\",\"language\":\"sh\"},\"profiles\":[\"win11\"],"
+                + "\"capabilities\":[\"context-memory\"]}}'; read line; echo '{\"id\":2,\"result\":{}}'; sleep 60";
+        ProcessProvider stuck = new ProcessProvider(List.of("/bin/sh", "-c", sleeper), SHORT);
+        started.add(stuck);
+        FilterManager scenario = stuck.create(WindowsVersion.WIN11);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> scenario.writeContext(0x1000, 0, new byte[1 << 20]))
+                .isInstanceOf(ProcessImplementationException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
     void theHangTimeLimitIsTheConfiguredOne() {
         ProcessProvider provider = misbehaving("hang");
         FilterManager scenario = provider.create(WindowsVersion.WIN11);
