@@ -50,7 +50,7 @@ public class CallbackDataSteps {
     public void allocateWithoutInstance() {
         try {
             CallbackDataResult result = world.fm().allocateCallbackData(0, scene.fileObject);
-            if (result.callbackData() != 0) {
+            if (result.status().isSuccess() && result.callbackData() != 0) {
                 scene.liveCallbackData.add(result.callbackData());
             }
             world.record("FltAllocateCallbackData(Instance=NULL)", result.status().toString());

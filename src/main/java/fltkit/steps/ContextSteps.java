@@ -29,14 +29,14 @@ public class ContextSteps {
     @When("the minifilter references {string}")
     public void reference(String name) {
         long context = world.context(name);
-        world.fm().referenceContext(context);
+        scene.withinContract("FltReferenceContext(" + name + ")", () -> world.fm().referenceContext(context));
         world.hold(context);
     }
 
     @When("the minifilter releases {string}")
     public void release(String name) {
         long context = world.context(name);
-        world.fm().releaseContext(context);
+        scene.withinContract("FltReleaseContext(" + name + ")", () -> world.fm().releaseContext(context));
         world.letGo(context);
     }
 
@@ -106,29 +106,35 @@ public class ContextSteps {
     private void set(String name, ContextType type, boolean other, int operation, boolean wantOld) {
         long context = world.context(name);
         ContextTarget target = scene.target(type, other);
-        remember("set", type.setRoutine() + "(" + name + ", Operation=" + operation
-                + (wantOld ? ", &OldContext" : ", OldContext=NULL") + ")",
-                world.fm().setContext(type, target, operation, context, wantOld));
+        String call = type.setRoutine() + "(" + name + ", Operation=" + operation
+                + (wantOld ? ", &OldContext" : ", OldContext=NULL") + ")";
+        remember("set", call, scene.withinContract(call, () -> world.fm().setContext(type, target, operation, context, wantOld)));
     }
 
     @When("the minifilter gets its {contextType}")
     public void gets(ContextType type) {
-        remember("get", type.getRoutine(), world.fm().getContext(type, scene.target(type, false)));
+        ContextTarget target = scene.target(type, false);
+        remember("get", type.getRoutine(), scene.withinContract(type.getRoutine(), () -> world.fm().getContext(type, target)));
     }
 
     @When("the minifilter deletes its {contextType}")
     public void deletes(ContextType type) {
-        remember("delete", type.deleteRoutine() + "(OldContext=NULL)", world.fm().deleteContext(type, scene.target(type, false), false));
+        ContextTarget target = scene.target(type, false);
+        String call = type.deleteRoutine() + "(OldContext=NULL)";
+        remember("delete", call, scene.withinContract(call, () -> world.fm().deleteContext(type, target, false)));
     }
 
     @When("the minifilter deletes its {contextType}, asking for the old context")
     public void deletesAskingOld(ContextType type) {
-        remember("delete", type.deleteRoutine() + "(&OldContext)", world.fm().deleteContext(type, scene.target(type, false), true));
+        ContextTarget target = scene.target(type, false);
+        String call = type.deleteRoutine() + "(&OldContext)";
+        remember("delete", call, scene.withinContract(call, () -> world.fm().deleteContext(type, target, true)));
     }
 
     @When("the minifilter calls FltDeleteContext on {string}")
     public void deleteContext(String name) {
-        world.fm().deleteContext(world.context(name));
+        long context = world.context(name);
+        scene.withinContract("FltDeleteContext(" + name + ")", () -> world.fm().deleteContext(context));
     }
 
     @When("the minifilter creates a section for data scan with {string}")
@@ -140,7 +146,9 @@ public class ContextSteps {
 
     @When("the minifilter closes the section of {string}")
     public void closeSection(String name) {
-        NtStatus status = world.fm().closeSectionForDataScan(world.context(name));
+        long context = world.context(name);
+        NtStatus status = scene.withinContract("FltCloseSectionForDataScan(" + name + ")",
+                () -> world.fm().closeSectionForDataScan(context));
         remember("close-section", "FltCloseSectionForDataScan(" + name + ")", new ContextResult(status, 0));
     }
 
@@ -157,7 +165,7 @@ public class ContextSteps {
         long context = result().context();
         assertThat(context).withFailMessage("%s violated: %s returned %s and handed back NULL_CONTEXT; a context was expected",
                 world.ruleId(), scene.lastCall, scene.lastResult.status()).isNotZero();
-        world.fm().releaseContext(context);
+        scene.withinContract("FltReleaseContext of what " + scene.lastCall + " handed back", () -> world.fm().releaseContext(context));
         world.letGo(context);
     }
 
@@ -221,19 +229,22 @@ public class ContextSteps {
 
     @Then("the minifilter's {contextType} is {string}")
     public void currentIs(ContextType type, String name) {
-        ContextResult got = world.fm().getContext(type, scene.target(type, false));
+        ContextTarget target = scene.target(type, false);
+        ContextResult got = scene.withinContract(type.getRoutine(), () -> world.fm().getContext(type, target));
         world.hold(got.context());
         world.expectStatus(type.getRoutine(), got.status(), NtStatus.STATUS_SUCCESS);
         assertThat(got.context()).withFailMessage("%s violated: %s handed back %s, expected %s", world.ruleId(),
                 type.getRoutine(), scene.nameOf(got.context()), scene.nameOf(world.context(name)))
                 .isEqualTo(world.context(name));
-        world.fm().releaseContext(got.context());
+        scene.withinContract("FltReleaseContext of what " + type.getRoutine() + " handed back",
+                () -> world.fm().releaseContext(got.context()));
         world.letGo(got.context());
     }
 
     @Then("the minifilter has no {contextType}")
     public void noneSet(ContextType type) {
-        ContextResult got = world.fm().getContext(type, scene.target(type, false));
+        ContextTarget target = scene.target(type, false);
+        ContextResult got = scene.withinContract(type.getRoutine(), () -> world.fm().getContext(type, target));
         world.hold(got.context());
         world.expectStatus(type.getRoutine() + " after the context should be gone", got.status(), NtStatus.STATUS_NOT_FOUND);
     }
@@ -255,7 +266,7 @@ public class ContextSteps {
     @When("the minifilter calls FltReleaseContexts")
     public void releaseContexts() {
         RelatedContexts related = scene.related;
-        world.fm().releaseContexts(related);
+        scene.withinContract("FltReleaseContexts", () -> world.fm().releaseContexts(related));
         related.contexts().values().forEach(world::letGo);
     }
 

@@ -85,7 +85,7 @@ public class LeakCheck {
             }
         } catch (BugCheck bugCheck) {
             problems.add("giving back what the minifilter held stopped the machine (" + bugCheck.getMessage()
-                    + "): a context was freed while the minifilter still held a reference");
+                    + "): something was freed while the minifilter still held it");
         }
     }
 }

@@ -60,7 +60,7 @@ public class ObjectSteps {
     }
 
     private void close(long fileObject) {
-        world.fm().closeFile(fileObject);
+        scene.withinContract("closing the file object", () -> world.fm().closeFile(fileObject));
         scene.openFileObjects.remove(fileObject);
     }
 
@@ -76,18 +76,18 @@ public class ObjectSteps {
 
     private void endTransaction(boolean commit) {
         scene.target(ContextType.TRANSACTION, false);
-        world.fm().endTransaction(scene.transaction, commit);
+        scene.withinContract("ending the transaction", () -> world.fm().endTransaction(scene.transaction, commit));
         scene.activeTransactions.remove(scene.transaction);
     }
 
     @When("the instance detaches from the volume")
     public void detach() {
-        world.fm().detachInstance(scene.instance);
+        scene.withinContract("detaching the instance", () -> world.fm().detachInstance(scene.instance));
     }
 
     @When("the volume is dismounted")
     public void dismount() {
-        world.fm().dismountVolume(scene.volume);
+        scene.withinContract("dismounting the volume", () -> world.fm().dismountVolume(scene.volume));
         scene.mountedVolumes.remove(scene.volume);
         scene.openFileObjects.remove(scene.fileObject);
         scene.openFileObjects.remove(scene.secondHandle);
@@ -95,7 +95,8 @@ public class ObjectSteps {
 
     @When("the filter unloads")
     public void unload() {
-        world.fm().unloadFilter(world.filter());
+        long filter = world.filter();
+        scene.withinContract("unloading the filter", () -> world.fm().unloadFilter(filter));
         scene.filterUnloaded = true;
     }
 
