@@ -44,11 +44,6 @@ public class ObjectSteps {
         return fileObject;
     }
 
-    @Given("the file system does not support per-stream contexts")
-    public void noPerStreamContexts() {
-        world.fm().setPerStreamContextSupport(false);
-    }
-
     @When("the minifilter's file object is closed")
     public void closeFileObject() {
         close(scene.fileObject);

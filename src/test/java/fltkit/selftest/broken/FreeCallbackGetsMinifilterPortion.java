@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Passes the free callback the minifilter portion instead of the block the allocate callback returned. */
-@Breaks(rules = {"FREE-003", "FREE-006"}, messageContains = {"the block the allocate callback returned"})
+@Breaks(rules = {"FREE-003", "FREE-006", "REG-015"}, messageContains = {"the block the allocate callback returned"})
 public class FreeCallbackGetsMinifilterPortion extends BrokenProvider {
     @Override
     protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
