@@ -61,7 +61,7 @@ Feature: Section contexts
       And "A" has a reference count of 1
 
   @must @windows:win8+
-  Rule: SEC-004 FltCloseSectionForDataScan on a section context never passed to FltCreateSectionForDataScan fails with STATUS_INVALID_PARAMETER
+  Rule: SEC-004 FltCloseSectionForDataScan on a section context never given to FltCreateSectionForDataScan fails with STATUS_INVALID_PARAMETER
     Source: "FltCloseSectionForDataScan function" (Return value: STATUS_INVALID_PARAMETER)
 
     @needs:sections @needs:context-inspection
