@@ -147,11 +147,12 @@ final class ProcessFilterManager implements FilterManager {
         call("failPoolAllocations", args().put("count", count));
     }
 
-    // No @Override: these two come with the life-cycle rules (issue 3); until that SPI lands they are plain methods.
+    @Override
     public void failPoolAllocationsAfter(int successes, int count) {
         call("failPoolAllocationsAfter", args().put("successes", successes).put("count", count));
     }
 
+    @Override
     public NtStatus closeSectionForDataScan(long sectionContext) {
         return status(call("closeSectionForDataScan", args().put("sectionContext", sectionContext)));
     }
