@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fltkit.runner.KitConfigurationException;
+import fltkit.runner.KitSettings;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,6 +13,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -46,6 +50,8 @@ final class ChildProcess {
     private final StringBuilder stderrTail = new StringBuilder();
     private long nextId = 1;
     private volatile boolean dead;
+    /** Where every request and answer is appended when {@value ProcessProvider#TRACE} names a file; else null. */
+    private final Path trace = KitSettings.get(ProcessProvider.TRACE).map(Path::of).orElse(null);
 
     private ChildProcess(List<String> command, Duration timeout, ObjectMapper json) {
         this.command = List.copyOf(command);
@@ -106,6 +112,7 @@ final class ChildProcess {
         } finally {
             watchdog.cancel(false);
         }
+        traced("> ", request.toString());
         String line;
         try {
             line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -120,6 +127,7 @@ final class ChildProcess {
             lines.add(END_OF_OUTPUT);
             throw kill(op, "closed its output without answering" + exitText());
         }
+        traced("< ", line);
         JsonNode answer;
         try {
             answer = json.readTree(line);
@@ -226,6 +234,19 @@ final class ChildProcess {
             }
         } catch (IOException ignored) {
             // nothing more to keep
+        }
+    }
+
+    private void traced(String direction, String line) {
+        if (trace == null) {
+            return;
+        }
+        try {
+            Files.writeString(trace, process.pid() + " " + direction + line + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new KitConfigurationException("cannot append to the protocol trace " + trace + " (" + ProcessProvider.TRACE
+                    + "): " + e.getMessage(), e);
         }
     }
 

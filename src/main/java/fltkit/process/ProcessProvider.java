@@ -34,6 +34,8 @@ public class ProcessProvider implements FilterManagerProvider {
     public static final String COMMAND = "fltkit.process.command";
     /** How long the kit waits for each answer, in milliseconds. */
     public static final String TIMEOUT_MS = "fltkit.process.timeout-ms";
+    /** A file every request and answer is appended to (prefixed with the process id and > or <), for debugging. */
+    public static final String TRACE = "fltkit.process.trace";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final int PROTOCOL_VERSION = 1;
 

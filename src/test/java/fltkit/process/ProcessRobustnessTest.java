@@ -14,9 +14,13 @@ import fltkit.spi.Registration;
 import fltkit.spi.WindowsVersion;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,6 +131,22 @@ class ProcessRobustnessTest {
         assertThatThrownBy(() -> scenario.writeContext(0x1000, 0, new byte[1 << 20]))
                 .isInstanceOf(ProcessImplementationException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void theTraceSettingRecordsEveryRequestAndAnswer(@TempDir Path dir) throws IOException {
+        Path trace = dir.resolve("protocol.trace");
+        KitSettings.with(Map.of(ProcessProvider.TRACE, trace.toString()), () -> {
+            ProcessProvider provider = new ProcessProvider(List.of(CPrograms.fltmodel().toString()), SHORT);
+            started.add(provider);
+            FilterManager scenario = provider.create(WindowsVersion.WIN11);
+            scenario.registerFilter(null, true);
+            scenario.close();
+        });
+        List<String> lines = Files.readAllLines(trace);
+        assertThat(lines).hasSize(8);   // hello, reset, registerFilter, close: each a request and an answer
+        assertThat(lines.get(4)).contains("> {\"id\":3,\"op\":\"registerFilter\"");
+        assertThat(lines.get(5)).contains("< {\"id\":3,\"result\":{\"status\":\"0x00000000\"");
     }
 
     @Test
