@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,6 +49,26 @@ public class ProcessProvider implements FilterManagerProvider {
     private final Deque<ChildProcess> idle = new ArrayDeque<>();
     private final List<ChildProcess> all = new ArrayList<>();
     private int restarts;
+
+    private static final Map<String, ProcessProvider> SHARED = new HashMap<>();
+
+    /**
+     * The provider for the command and time limit in {@link KitSettings}, one per JVM for each command:
+     * a runner that checks the implementation before the run and the run itself share one process.
+     */
+    public static ProcessProvider fromSettings() {
+        List<String> command = commandFromSettings();
+        Duration timeout = timeoutFromSettings();
+        String key = command + " " + timeout.toMillis();
+        synchronized (SHARED) {
+            ProcessProvider provider = SHARED.get(key);
+            if (provider == null) {
+                provider = new ProcessProvider(command, timeout);
+                SHARED.put(key, provider);
+            }
+            return provider;
+        }
+    }
 
     /** The command and time limit from {@link KitSettings} ({@value #COMMAND}, {@value #TIMEOUT_MS}). */
     public ProcessProvider() {

@@ -29,7 +29,7 @@ public final class Implementations {
     public static FilterManagerProvider byName(String name) {
         if (PROCESS_ALIAS.equals(name) || fltkit.process.ProcessProvider.class.getName().equals(name)) {
             // Constructed directly so its configuration errors (no command, command not found) reach the user as they are.
-            return new fltkit.process.ProcessProvider();
+            return fltkit.process.ProcessProvider.fromSettings();
         }
         String className = REFERENCE_ALIAS.equals(name) ? REFERENCE_CLASS : name;
         Class<?> type;
