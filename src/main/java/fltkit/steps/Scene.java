@@ -1,6 +1,5 @@
 package fltkit.steps;
 
-import fltkit.spi.BugCheck;
 import fltkit.spi.CallbackEvent;
 import fltkit.spi.Capability;
 import fltkit.spi.ContextResult;
@@ -97,27 +96,6 @@ public class Scene {
             events.addAll(world.fm().takeCallbackEvents());
         }
         return events;
-    }
-
-    /**
-     * Runs a call the minifilter makes within its contract. A bug check there is the implementation's
-     * fault, so it fails the scenario's rule rather than marking the run broken.
-     */
-    <T> T withinContract(String call, java.util.function.Supplier<T> routine) {
-        try {
-            return routine.get();
-        } catch (BugCheck bugCheck) {
-            throw new AssertionError(String.format("%s violated: %s stopped the machine (bug check 0x%X, parameter 1 = 0x%X) "
-                    + "although the minifilter kept to its contract; it holds %s", world.ruleId(), call, bugCheck.code(),
-                    bugCheck.parameter1(), world.held.stream().map(this::nameOf).toList()), bugCheck);
-        }
-    }
-
-    void withinContract(String call, Runnable routine) {
-        withinContract(call, () -> {
-            routine.run();
-            return null;
-        });
     }
 
     /** The scenario's name for a context address, or its hex value. */
