@@ -1,14 +1,12 @@
 package fltkit.steps;
 
 import fltkit.spi.CallbackEvent;
-import fltkit.spi.Capability;
 import fltkit.spi.ContextResult;
 import fltkit.spi.ContextTarget;
 import fltkit.spi.ContextType;
 import fltkit.spi.PoolSnapshot;
 import fltkit.spi.RelatedContexts;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +45,6 @@ public class Scene {
     ContextResult lastResult;
     RelatedContexts related;
     PoolSnapshot poolMark;
-    private final List<CallbackEvent> events = new ArrayList<>();
 
     public Scene(World world) {
         this.world = world;
@@ -92,10 +89,7 @@ public class Scene {
 
     /** Every callback call the implementation reported so far in this scenario, in order. */
     List<CallbackEvent> events() {
-        if (world.declares(Capability.CALLBACK_EVENTS)) {
-            events.addAll(world.fm().takeCallbackEvents());
-        }
-        return events;
+        return world.callbackEvents();
     }
 
     /** The scenario's name for a context address, or its hex value. */

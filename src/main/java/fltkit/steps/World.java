@@ -41,6 +41,7 @@ public class World {
     private Scenario scenario;
     private String ruleId = "?";
     private boolean breakingContract;
+    private final List<fltkit.spi.CallbackEvent> callbackEvents = new ArrayList<>();
     private java.util.Set<String> tags = java.util.Set.of();
 
     /** The registration array being built, and what FltRegisterFilter answered. */
@@ -111,6 +112,18 @@ public class World {
      */
     public boolean callerContract() {
         return tags.contains("@caller-contract");
+    }
+
+    /**
+     * Every call into the minifilter's context callbacks the implementation reported so far in this
+     * scenario, in order. The one place that drains {@link FilterManager#takeCallbackEvents()}, so every
+     * step class sees the same calls.
+     */
+    public List<fltkit.spi.CallbackEvent> callbackEvents() {
+        if (declares(Capability.CALLBACK_EVENTS)) {
+            callbackEvents.addAll(manager.takeCallbackEvents());
+        }
+        return callbackEvents;
     }
 
     /**
