@@ -27,6 +27,9 @@ class CModelConformanceTest {
                 () -> outcomes.addAll(KitRun.run("process", profile)));
 
         assertThat(outcomes).as("scenarios run against the C model in %s", profile).isNotEmpty();
+        assertThat(outcomes).as("the C model ran the same scenarios as the reference in %s", profile)
+                .extracting(ScenarioOutcome::name)
+                .containsExactlyInAnyOrderElementsOf(KitRun.reference(profile).stream().map(ScenarioOutcome::name).toList());
         assertThat(outcomes).as("scenarios the C model passed in %s", profile)
                 .anyMatch(o -> o.status() == ScenarioOutcome.Status.PASSED);
         assertThat(outcomes)
