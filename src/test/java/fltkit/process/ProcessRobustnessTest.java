@@ -53,6 +53,7 @@ class ProcessRobustnessTest {
             "        garbage) echo 'this is not json' ;;",
             "        unknown) echo \"{\\\"id\\\":$id,\\\"surprise\\\":{}}\" ;;",
             "        wrong-id) echo \"{\\\"id\\\":999,\\\"result\\\":{}}\" ;;",
+            "        error) echo \"{\\\"id\\\":$id,\\\"error\\\":{\\\"kind\\\":\\\"internal\\\",\\\"message\\\":\\\"no pool model yet\\\"}}\" ;;",
             "      esac ;;",
             "    *) echo \"{\\\"id\\\":$id,\\\"result\\\":{}}\" ;;",
             "  esac",
@@ -147,6 +148,20 @@ class ProcessRobustnessTest {
         assertThat(lines).hasSize(8);   // hello, reset, registerFilter, close: each a request and an answer
         assertThat(lines.get(4)).contains("> {\"id\":3,\"op\":\"registerFilter\"");
         assertThat(lines.get(5)).contains("< {\"id\":3,\"result\":{\"status\":\"0x00000000\"");
+    }
+
+    @Test
+    void anErrorAnswerBreaksTheCallButKeepsTheProcess() {
+        ProcessProvider provider = misbehaving("error");
+        FilterManager scenario = provider.create(WindowsVersion.WIN11);
+        assertThatThrownBy(() -> scenario.allocateContext(1, ContextType.FILE.value(), 64, PoolType.PAGED_POOL))
+                .isInstanceOf(ProcessImplementationException.class)
+                .hasMessageContaining("no pool model yet");
+        assertThat(scenario.registerFilter(null, true).status()).as("the same process answers the next call")
+                .isEqualTo(NtStatus.STATUS_SUCCESS);
+        scenario.close();
+        provider.create(WindowsVersion.WIN11).close();
+        assertThat(provider.restarts()).isZero();
     }
 
     @Test
