@@ -32,4 +32,13 @@ assert code == 0 && out.contains('ALLOC-002')
 assert code == 2 && err.contains('no implementation to test')
 (code, out, err) = run(jar + ['-i', 'com.example.Nope'])
 assert code == 2 && err.contains("'com.example.Nope' was not found")
+
+// A process implementation after '--': the C model (the kit's tests build it into target/c) passes;
+// a command that does not exist is an adapter error naming it.
+def model = new File(new File(testClasses).parentFile, 'c/fltmodel').path
+(code, out, err) = run(jar + ['--profile', 'win11', '--reports', 'reports-process', '--', model])
+assert code == 0
+assert out =~ /(?m)^win11: [1-9]\d* passed, 0 failed/
+(code, out, err) = run(jar + ['--profile', 'win11', '--', '/no/such/fltmodel'])
+assert code == 2 && err.contains('/no/such/fltmodel')
 return true

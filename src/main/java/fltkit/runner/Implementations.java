@@ -11,6 +11,8 @@ public final class Implementations {
     /** The alias for the kit's own reference implementation. */
     public static final String REFERENCE_ALIAS = "reference";
     private static final String REFERENCE_CLASS = "fltkit.reference.ReferenceProvider";
+    /** The alias for an implementation in any language, run as a process (command in fltkit.process.command). */
+    public static final String PROCESS_ALIAS = "process";
 
     private static final String HOW_TO_NAME = "-D" + KitSettings.IMPLEMENTATION + "=<class> in a Maven or JUnit run, "
             + "--implementation <class> on the command line";
@@ -25,6 +27,10 @@ public final class Implementations {
     }
 
     public static FilterManagerProvider byName(String name) {
+        if (PROCESS_ALIAS.equals(name) || fltkit.process.ProcessProvider.class.getName().equals(name)) {
+            // Constructed directly so its configuration errors (no command, command not found) reach the user as they are.
+            return fltkit.process.ProcessProvider.fromSettings();
+        }
         String className = REFERENCE_ALIAS.equals(name) ? REFERENCE_CLASS : name;
         Class<?> type;
         try {

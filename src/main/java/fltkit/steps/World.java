@@ -200,7 +200,9 @@ public class World {
 
     /** The implementation named in settings, loaded once per run. */
     static FilterManagerProvider loadProvider() {
-        String key = KitSettings.get(KitSettings.IMPLEMENTATION).orElse("<service loader>");
+        // The process command is part of the key: two process implementations are two providers.
+        String key = KitSettings.get(KitSettings.IMPLEMENTATION).orElse("<service loader>")
+                + KitSettings.get("fltkit.process.command").map(command -> " " + command).orElse("");
         synchronized (PROVIDERS) {
             return PROVIDERS.computeIfAbsent(key, k -> Implementations.load());
         }
