@@ -78,7 +78,7 @@ public final class ConformanceRun {
                 "html:" + dir.resolve("cucumber.html"),
                 "junit:" + dir.resolve("cucumber-junit.xml"),
                 "message:" + dir.resolve("cucumber-messages.ndjson"),
-                "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm"));
+                "fltkit.report.AllureResults:" + options.reports().resolve(Reports.ALLURE_RESULTS)));
         if (options.partial()) {
             config.put("cucumber.filter.tags", options.tagFilter());
         }

@@ -1,5 +1,6 @@
 package fltkit.steps;
 
+import fltkit.report.AllureResults;
 import fltkit.report.ApiArea;
 import fltkit.report.RuleCatalog;
 import fltkit.report.RuleEntry;
@@ -68,7 +69,6 @@ public class ReportLabels implements TestLifecycleListener {
             labels.add(label("suite", rule.feature()));
             labels.add(label("subSuite", story));
             labels.add(label("severity", severity(rule.level())));
-            labels.add(label("tag", rule.level()));
             result.setLinks(new ArrayList<>(result.getLinks()));
             result.getLinks().add(new Link().setType("tms").setName(rule.id() + " (" + rule.source() + ")")
                     .setUrl(System.getProperty(LINK_PATTERN, DEFAULT_LINK_PATTERN)
@@ -120,9 +120,12 @@ public class ReportLabels implements TestLifecycleListener {
     }
 
     private static String recordedValue(Attachment attachment) {
-        String dir = System.getProperty("allure.results.directory", "allure-results");
+        Path file = AllureResults.directory().toPath().resolve(attachment.getSource());
+        if (!Files.exists(file)) {
+            file = Path.of(System.getProperty("allure.results.directory", "allure-results"), attachment.getSource());
+        }
         try {
-            String json = Files.readString(Path.of(dir, attachment.getSource()), StandardCharsets.UTF_8);
+            String json = Files.readString(file, StandardCharsets.UTF_8);
             Matcher value = Pattern.compile("\"value\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
             return value.find() ? value.group(1).replace("\\\"", "\"").replace("\\n", " ").replace("\\\\", "\\") : json;
         } catch (IOException | RuntimeException e) {
