@@ -28,7 +28,7 @@ public final class SummaryPage {
                 .append(esc(run.implementationVersion())).append("</h1>");
         html.append("<p class=\"sub\">Kit ").append(esc(run.kitVersion())).append(" (").append(esc(run.kitCommit()))
                 .append(") · Windows profiles: ").append(esc(String.join(", ", summary.profiles())))
-                .append(" · ").append(esc(run.finishedAt())).append("</p>");
+                .append(" · finished ").append(esc(readable(run.finishedAt()))).append("</p>");
         if (run.partial()) {
             html.append("<div class=\"partial\" id=\"partial\">PARTIAL RUN: only scenarios matching ")
                     .append(esc(run.tagFilter())).append(" ran. This is not a conformance verdict.</div>");
@@ -73,22 +73,29 @@ public final class SummaryPage {
         html.append("</div>");
     }
 
+    /** Failures and errors, one row per rule, scenario and message, with the profiles it happened in. */
     private static void problems(ConformanceSummary summary, StringBuilder html) {
-        List<String> rows = new ArrayList<>();
+        Map<String, List<String>> profiles = new LinkedHashMap<>();
+        Map<String, String> rows = new LinkedHashMap<>();
         for (ConformanceSummary.RuleRow rule : summary.rules()) {
             rule.profiles().forEach((profile, verdict) -> verdict.scenarios().stream()
                     .filter(s -> s.outcome() == Outcome.FAILED || s.outcome() == Outcome.BROKEN)
-                    .forEach(s -> rows.add("<tr><td class=\"id\">" + esc(rule.id()) + "</td><td>" + esc(profile)
-                            + "</td><td>" + badge(s.outcome()) + "</td><td>" + esc(s.name())
-                            + "<div class=\"msg\">" + esc(s.message()) + "</div></td></tr>")));
+                    .forEach(s -> {
+                        String key = rule.id() + "\u0000" + s.name() + "\u0000" + s.outcome() + "\u0000" + s.message();
+                        profiles.computeIfAbsent(key, k -> new ArrayList<>()).add(profile);
+                        rows.putIfAbsent(key, "</td><td>" + badge(s.outcome()) + "</td><td>" + esc(s.name())
+                                + "<div class=\"msg\">" + esc(s.message()) + "</div></td></tr>");
+                    }));
         }
-        html.append("<h2 id=\"problems\">Non-conformances and errors (").append(rows.size()).append(")</h2>");
+        long count = profiles.values().stream().mapToLong(List::size).sum();
+        html.append("<h2 id=\"problems\">Non-conformances and errors (").append(count).append(")</h2>");
         if (rows.isEmpty()) {
             html.append("<p>None: every applicable scenario passed or was recorded.</p>");
             return;
         }
-        html.append("<table><tr><th>Rule</th><th>Profile</th><th>Outcome</th><th>Scenario and message</th></tr>");
-        rows.forEach(html::append);
+        html.append("<table><tr><th>Rule</th><th>Profiles</th><th>Outcome</th><th>Scenario and message</th></tr>");
+        rows.forEach((key, row) -> html.append("<tr><td class=\"id\">").append(esc(key.substring(0, key.indexOf('\u0000'))))
+                .append("</td><td>").append(esc(String.join(", ", profiles.get(key)))).append(row));
         html.append("</table>");
     }
 
@@ -175,6 +182,10 @@ public final class SummaryPage {
             html.append("<dt>").append(badge(outcome)).append("</dt><dd>").append(esc(outcome.meaning())).append("</dd>");
         }
         html.append("</dl>");
+    }
+
+    private static String readable(String instant) {
+        return instant.length() >= 16 && instant.charAt(10) == 'T' ? instant.substring(0, 10) + " " + instant.substring(11, 16) + " UTC" : instant;
     }
 
     static long count(Map<Outcome, Long> counts, Outcome outcome) {

@@ -40,6 +40,10 @@ class ReportPagesInBrowserTest {
             assertThat(Chromium.available()).withFailMessage("CI needs Chromium at %s to check the reports "
                     + "(apt-get install -y chromium)", Chromium.BINARY).isTrue();
         }
+        if (!Chromium.available()) {
+            System.err.println("ReportPagesInBrowserTest skipped: no Chromium at " + Chromium.BINARY
+                    + " (apt-get install -y chromium; CI=true makes this a failure)");
+        }
         assumeTrue(Chromium.available(), "Chromium not installed at " + Chromium.BINARY
                 + ": the report pages were not checked in a browser (apt-get install -y chromium)");
         AllureReport.deleteTree(WORK);
@@ -79,7 +83,8 @@ class ReportPagesInBrowserTest {
         Path page = REPORTS.resolve("conformance-summary.html");
         String seen = Chromium.visibleText(Chromium.dumpDom(page, null));
         assertThat(seen).contains("DOES NOT CONFORM");
-        assertThat(seen).containsPattern("Non-conformances and errors \\(5\\) Rule Profile Outcome Scenario and message ALLOC-002 vista failed "
+        assertThat(seen).containsPattern("Non-conformances and errors \\(5\\) Rule Profiles Outcome Scenario and message "
+                        + "ALLOC-002 vista, win7, win8, win10, win11 failed "
                         + "ALLOC-002 ContextSize 65536")
                 .contains("ALLOC-002 violated: FltAllocateContext(FLT_STREAM_CONTEXT, ContextSize=65536, PagedPool) returned "
                         + "STATUS_SUCCESS (0x00000000), expected STATUS_INVALID_BUFFER_SIZE (0xC0000206)");
