@@ -20,16 +20,410 @@ Feature: FltAllocateContext
       Then FltAllocateContext returns STATUS_SUCCESS
       And the returned context has a reference count of 1
 
+    @needs:context-inspection @needs:variable-size
+    Scenario: ALLOC-001 a variable-size stream context comes back referenced once
+      Given the minifilter registers a variable-size FLT_STREAM_CONTEXT definition
+      When the minifilter allocates a FLT_STREAM_CONTEXT of 300 bytes from NonPagedPool
+      Then FltAllocateContext returns STATUS_SUCCESS
+      And the returned context has a reference count of 1
+
+    @needs:context-inspection @needs:allocate-callback
+    Scenario: ALLOC-001 a context from the minifilter's allocate callback comes back referenced once
+      Given the minifilter registers these context definitions:
+        | type             | size | callbacks     |
+        | FLT_FILE_CONTEXT | 0    | allocate+free |
+      When the minifilter allocates a FLT_FILE_CONTEXT of 48 bytes from PagedPool
+      Then FltAllocateContext returns STATUS_SUCCESS
+      And the returned context has a reference count of 1
+
   @must @windows:all
   Rule: ALLOC-002 A ContextSize above MAXUSHORT fails with STATUS_INVALID_BUFFER_SIZE
     Source: 001_1f660b62861822cc.txt, Parameters (ContextSize) and Return value (STATUS_INVALID_BUFFER_SIZE)
 
+    @needs:variable-size
     Scenario Outline: ALLOC-002 ContextSize <size> against a variable-size definition gives <status>
       Given the minifilter registers a variable-size FLT_STREAM_CONTEXT definition
       When the minifilter allocates a FLT_STREAM_CONTEXT of <size> bytes from PagedPool
       Then FltAllocateContext returns <status>
 
       Examples:
-        | size  | status                     |
-        | 65535 | STATUS_SUCCESS             |
-        | 65536 | STATUS_INVALID_BUFFER_SIZE |
+        | size       | status                     |
+        | 65535      | STATUS_SUCCESS             |
+        | 65536      | STATUS_INVALID_BUFFER_SIZE |
+        | 4294967296 | STATUS_INVALID_BUFFER_SIZE |
+
+    Scenario Outline: ALLOC-002 ContextSize <size> against a fixed <registered>-byte definition gives <status>
+      Given the minifilter registers a FLT_FILE_CONTEXT definition of <registered> bytes
+      When the minifilter allocates a FLT_FILE_CONTEXT of <size> bytes from PagedPool
+      Then FltAllocateContext returns <status>
+
+      Examples:
+        | registered | size  | status                     |
+        | 65535      | 65535 | STATUS_SUCCESS             |
+        | 65535      | 65536 | STATUS_INVALID_BUFFER_SIZE |
+
+  @must @windows:all
+  Rule: ALLOC-003 The context types of Windows Vista carry the documented values 0x0001 to 0x0020
+    Source: 001_1f660b62861822cc.txt, Parameters (ContextType: the value table)
+    File and transaction contexts exist from Windows Vista, the oldest profile of the kit, so every profile has all six.
+
+    @needs:context-inspection
+    Scenario Outline: ALLOC-003 type value <value> allocates a <type>
+      Given the minifilter registers these context definitions:
+        | type    | size |
+        | <value> | 64   |
+      When the minifilter allocates a context of type <value> of 64 bytes from NonPagedPool
+      Then FltAllocateContext returns STATUS_SUCCESS
+      And the returned context is a <type>
+
+      Examples:
+        | value  | type                     |
+        | 0x0001 | FLT_VOLUME_CONTEXT       |
+        | 0x0002 | FLT_INSTANCE_CONTEXT     |
+        | 0x0004 | FLT_FILE_CONTEXT         |
+        | 0x0008 | FLT_STREAM_CONTEXT       |
+        | 0x0010 | FLT_STREAMHANDLE_CONTEXT |
+        | 0x0020 | FLT_TRANSACTION_CONTEXT  |
+
+  @must @windows:win8+
+  Rule: ALLOC-004 From Windows 8 a section context (0x0040) can be allocated
+    Source: 001_1f660b62861822cc.txt, Parameters (ContextType: FLT_SECTION_CONTEXT, "available starting with Windows 8")
+
+    @needs:context-inspection
+    Scenario: ALLOC-004 type value 0x0040 allocates a FLT_SECTION_CONTEXT
+      Given the minifilter registers these context definitions:
+        | type   | size |
+        | 0x0040 | 64   |
+      When the minifilter allocates a context of type 0x0040 of 64 bytes from PagedPool
+      Then FltAllocateContext returns STATUS_SUCCESS
+      And the returned context is a FLT_SECTION_CONTEXT
+
+  @impl-defined @windows:vista..win7
+  Rule: ALLOC-005 Before Windows 8 what a section context registration and allocation do is not documented
+    Source: 001_1f660b62861822cc.txt, Parameters (ContextType: FLT_SECTION_CONTEXT only from Windows 8)
+    The page only says when the type starts to exist; before that 0x0040 is no context type, so the kit records what happens.
+
+    Scenario: ALLOC-005 registering type 0x0040 before Windows 8
+      Given the minifilter registers these context definitions:
+        | type   | size |
+        | 0x0040 | 64   |
+      Then the kit records what FltRegisterFilter returned
+
+    Scenario: ALLOC-005 allocating type 0x0040 before Windows 8
+      Given the minifilter registers a FLT_FILE_CONTEXT definition of 64 bytes
+      When the minifilter allocates a context of type 0x0040 of 64 bytes from PagedPool
+      Then the kit records what FltAllocateContext returned
+
+  @must @windows:all
+  Rule: ALLOC-006 An invalid ContextType fails the allocation
+    Source: 001_1f660b62861822cc.txt, Return value (STATUS_INVALID_PARAMETER: "ContextType or ContextSize specified an invalid value")
+    Ambiguity: the page names STATUS_INVALID_PARAMETER, yet one observed Windows build answers STATUS_NOT_SUPPORTED (fltmgr-facts.md 18.3), and the page introduces its table with "such as", so the list is not exhaustive.
+    Kit reading: an invalid type must fail with one of the two codes; which one is recorded.
+
+    Scenario Outline: ALLOC-006 type value <value> is refused
+      Given the minifilter registers these context definitions:
+        | type             | size |
+        | FLT_FILE_CONTEXT | 64   |
+      When the minifilter allocates a context of type <value> of 64 bytes from PagedPool
+      Then FltAllocateContext returns STATUS_INVALID_PARAMETER or STATUS_NOT_SUPPORTED
+      And the kit records what FltAllocateContext returned
+
+      Examples:
+        | value  | why                                 |
+        | 0x0000 | no type bit                         |
+        | 0x0005 | two types at once (volume and file) |
+        | 0x0080 | beyond the last type                |
+        | 0xFFFF | FLT_CONTEXT_END                     |
+
+  @must @windows:all
+  Rule: ALLOC-007 A fixed-size request larger than the registered Size fails with STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND
+    Source: 001_1f660b62861822cc.txt, Parameters (ContextSize: "less than or equal to the Size" for fixed-size contexts) and Return value (STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND)
+
+    Scenario Outline: ALLOC-007 ContextSize <size> against a fixed 64-byte definition with flags <flags> gives <status>
+      Given the minifilter registers these context definitions:
+        | type             | size | flags   |
+        | FLT_FILE_CONTEXT | 64   | <flags> |
+      When the minifilter allocates a FLT_FILE_CONTEXT of <size> bytes from PagedPool
+      Then FltAllocateContext returns <status>
+
+      Examples: without NO_EXACT_SIZE_MATCH
+        | flags | size  | status                                  |
+        | 0     | 64    | STATUS_SUCCESS                          |
+        | 0     | 65    | STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND |
+        | 0     | 65535 | STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND |
+
+      @needs:no-exact-size-match
+      Examples: with NO_EXACT_SIZE_MATCH
+        | flags               | size  | status                                  |
+        | NO_EXACT_SIZE_MATCH | 1     | STATUS_SUCCESS                          |
+        | NO_EXACT_SIZE_MATCH | 64    | STATUS_SUCCESS                          |
+        | NO_EXACT_SIZE_MATCH | 65    | STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND |
+        | NO_EXACT_SIZE_MATCH | 65535 | STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND |
+
+  @caller-contract @windows:all
+  Rule: ALLOC-008 A ContextSize of zero is the caller's mistake
+    Source: 001_1f660b62861822cc.txt, Parameters (ContextSize: "must be greater than zero", "cannot be zero")
+    Ambiguity: 004_0d0c2bbaa13430c2.txt makes 0 a valid registered Size, which no request can then match; the observed build does not reject ContextSize 0 (fltmgr-facts.md 4.6).
+    Kit reading: registering Size 0 is legal (REG-004); requesting 0 bytes breaks the caller contract, so the kit records the answer.
+
+    Scenario Outline: ALLOC-008 ContextSize 0 against <definition>
+      Given the minifilter registers these context definitions:
+        | type             | size   | flags   |
+        | FLT_FILE_CONTEXT | <size> | <flags> |
+      When the minifilter allocates a FLT_FILE_CONTEXT of 0 bytes from PagedPool
+      Then the kit records what FltAllocateContext returned
+
+      Examples:
+        | definition                | size | flags |
+        | a fixed 0-byte definition | 0    | 0     |
+
+      @needs:no-exact-size-match
+      Examples:
+        | definition                        | size | flags               |
+        | a 64-byte NO_EXACT_SIZE_MATCH one | 64   | NO_EXACT_SIZE_MATCH |
+
+      @needs:variable-size
+      Examples:
+        | definition                 | size                        | flags |
+        | a variable-size definition | FLT_VARIABLE_SIZED_CONTEXTS | 0     |
+
+  @must @windows:all
+  Rule: ALLOC-009 While the filter is being torn down FltAllocateContext fails with STATUS_FLT_DELETING_OBJECT
+    Source: 001_1f660b62861822cc.txt, Return value (STATUS_FLT_DELETING_OBJECT: "the minifilter specified in Filter is shutting down")
+
+    @needs:filter-teardown
+    Scenario Outline: ALLOC-009 a <kind> allocation during filter teardown is refused
+      Given the minifilter registers these context definitions:
+        | type             | size   |
+        | FLT_FILE_CONTEXT | <size> |
+      And the filter manager has begun tearing the filter down
+      When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from PagedPool
+      Then FltAllocateContext returns STATUS_FLT_DELETING_OBJECT
+
+      Examples:
+        | kind       | size |
+        | fixed-size | 64   |
+
+      @needs:variable-size
+      Examples:
+        | kind          | size                        |
+        | variable-size | FLT_VARIABLE_SIZED_CONTEXTS |
+
+  @must @windows:all
+  Rule: ALLOC-010 A pool allocation failure makes FltAllocateContext fail with STATUS_INSUFFICIENT_RESOURCES
+    Source: 001_1f660b62861822cc.txt, Return value (STATUS_INSUFFICIENT_RESOURCES: "encountered a pool allocation failure")
+
+    @needs:pool-faults
+    Scenario Outline: ALLOC-010 a <kind> allocation from <pool> when pool is exhausted
+      Given the minifilter registers these context definitions:
+        | type             | size   |
+        | FLT_FILE_CONTEXT | <size> |
+      And the pool fails the next 1 allocation
+      When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from <pool>
+      Then FltAllocateContext returns STATUS_INSUFFICIENT_RESOURCES
+
+      Examples:
+        | kind       | size | pool         |
+        | fixed-size | 64   | PagedPool    |
+        | fixed-size | 64   | NonPagedPool |
+
+      @needs:variable-size
+      Examples:
+        | kind          | size                        | pool      |
+        | variable-size | FLT_VARIABLE_SIZED_CONTEXTS | PagedPool |
+
+    @needs:pool-faults
+    Scenario: ALLOC-010 the allocation after a failed one succeeds
+      Given the minifilter registers a FLT_FILE_CONTEXT definition of 64 bytes
+      And the pool fails the next 1 allocation
+      When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from PagedPool
+      And the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from PagedPool
+      Then FltAllocateContext returns STATUS_SUCCESS
+
+  @must @windows:all
+  Rule: ALLOC-011 A failed allocation hands nothing back and keeps no memory
+    Source: 001_1f660b62861822cc.txt, Parameters (ReturnedContext receives the context only when one was allocated) and Remarks (the caller releases only what it got)
+    The kit checks that ReturnedContext stays NULL and, where pool accounting is declared, that no pool block stays outstanding.
+
+    Scenario Outline: ALLOC-011 nothing comes back when <failure>
+      Given the minifilter registers these context definitions:
+        | type             | size |
+        | FLT_FILE_CONTEXT | 64   |
+      When the minifilter allocates a context of type <type> of <size> bytes from PagedPool
+      Then FltAllocateContext returns <status>
+      And no context is handed back
+
+      Examples:
+        | failure                        | type   | size  | status                                  |
+        | the type is not registered     | 0x0008 | 64    | STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND |
+        | the request exceeds the Size   | 0x0004 | 65    | STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND |
+        | the request exceeds MAXUSHORT  | 0x0004 | 65536 | STATUS_INVALID_BUFFER_SIZE              |
+
+    @needs:pool-faults
+    Scenario: ALLOC-011 nothing comes back when pool is exhausted
+      Given the minifilter registers a FLT_FILE_CONTEXT definition of 64 bytes
+      And the pool fails the next 1 allocation
+      When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from PagedPool
+      Then FltAllocateContext returns STATUS_INSUFFICIENT_RESOURCES
+      And no context is handed back
+
+    @needs:filter-teardown
+    Scenario: ALLOC-011 nothing comes back while the filter is torn down
+      Given the minifilter registers a FLT_FILE_CONTEXT definition of 64 bytes
+      And the filter manager has begun tearing the filter down
+      When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from PagedPool
+      Then FltAllocateContext returns STATUS_FLT_DELETING_OBJECT
+      And no context is handed back
+
+  @must @windows:all
+  Rule: ALLOC-012 Without per-stream context support only STATUS_NOT_SUPPORTED may refuse an allocation, and only for stream contexts
+    Source: 001_1f660b62861822cc.txt, Return value (STATUS_NOT_SUPPORTED: "the file system does not support per-stream contexts")
+    Ambiguity: FltAllocateContext takes no file object, so it cannot know which file system a context will be set on; the observed build never returns STATUS_NOT_SUPPORTED for this reason (fltmgr-facts.md 4.6, 18.4).
+    Kit reading: when the file system lacks per-stream contexts, a stream or stream-handle allocation either succeeds or fails with STATUS_NOT_SUPPORTED (recorded); other context types are not affected and still succeed.
+
+    @needs:stream-support-toggle
+    Scenario Outline: ALLOC-012 a <type> allocation when the file system lacks per-stream contexts
+      Given the minifilter registers a <type> definition of 64 bytes
+      And the file system does not support per-stream contexts
+      When the minifilter allocates a <type> of 64 bytes from PagedPool
+      Then FltAllocateContext returns STATUS_SUCCESS or STATUS_NOT_SUPPORTED
+      And the kit records what FltAllocateContext returned
+
+      Examples:
+        | type                     |
+        | FLT_STREAM_CONTEXT       |
+        | FLT_STREAMHANDLE_CONTEXT |
+
+    @needs:stream-support-toggle
+    Scenario Outline: ALLOC-012 a <type> allocation is not affected by missing per-stream support
+      Given the minifilter registers a <type> definition of 64 bytes
+      And the file system does not support per-stream contexts
+      When the minifilter allocates a <type> of 64 bytes from NonPagedPool
+      Then FltAllocateContext returns STATUS_SUCCESS
+
+      Examples:
+        | type                 |
+        | FLT_INSTANCE_CONTEXT |
+        | FLT_FILE_CONTEXT     |
+        | FLT_VOLUME_CONTEXT   |
+
+  @must @windows:all
+  Rule: ALLOC-013 The context comes from the pool the caller names, NonPagedPool or PagedPool
+    Source: 001_1f660b62861822cc.txt, Parameters (PoolType) and Remarks ("allocates a context ... from the specified pool")
+
+    @needs:context-inspection
+    Scenario Outline: ALLOC-013 a <kind> file context from <pool>
+      Given the minifilter registers these context definitions:
+        | type             | size   |
+        | FLT_FILE_CONTEXT | <size> |
+      When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from <pool>
+      Then FltAllocateContext returns STATUS_SUCCESS
+      And the returned context comes from <pool>
+
+      Examples:
+        | kind       | size | pool         |
+        | fixed-size | 64   | NonPagedPool |
+        | fixed-size | 64   | PagedPool    |
+
+      @needs:variable-size
+      Examples:
+        | kind          | size                        | pool         |
+        | variable-size | FLT_VARIABLE_SIZED_CONTEXTS | NonPagedPool |
+        | variable-size | FLT_VARIABLE_SIZED_CONTEXTS | PagedPool    |
+
+  @must @windows:win8+
+  Rule: ALLOC-014 From Windows 8 a context can come from NonPagedPoolNx
+    Source: 001_1f660b62861822cc.txt, Parameters (PoolType: NonPagedPoolNx); POOL_TYPE exists from Windows 8 ("POOL_TYPE enumeration (wdm.h)", fltmgr-facts.md 1.3)
+
+    @needs:context-inspection
+    Scenario Outline: ALLOC-014 a <kind> file context from NonPagedPoolNx
+      Given the minifilter registers these context definitions:
+        | type             | size   |
+        | FLT_FILE_CONTEXT | <size> |
+      When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from NonPagedPoolNx
+      Then FltAllocateContext returns STATUS_SUCCESS
+      And the returned context comes from NonPagedPoolNx
+
+      Examples:
+        | kind       | size |
+        | fixed-size | 64   |
+
+      @needs:variable-size
+      Examples:
+        | kind          | size                        |
+        | variable-size | FLT_VARIABLE_SIZED_CONTEXTS |
+
+  @caller-contract @windows:vista..win7
+  Rule: ALLOC-015 Before Windows 8 NonPagedPoolNx is no pool type
+    Source: "POOL_TYPE enumeration (wdm.h)" (fltmgr-facts.md 1.3: NonPagedPoolNx from Windows 8); 001_1f660b62861822cc.txt, Remarks (an invalid PoolType may bypass the lookaside lists)
+
+    Scenario: ALLOC-015 a fixed-size file context from NonPagedPoolNx before Windows 8
+      Given the minifilter registers a FLT_FILE_CONTEXT definition of 64 bytes
+      When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from NonPagedPoolNx
+      Then the kit records what FltAllocateContext returned
+
+  @must @windows:all
+  Rule: ALLOC-016 A volume context can be allocated from NonPagedPool
+    Source: 001_1f660b62861822cc.txt, Parameters (PoolType: "must be NonPagedPool if ContextType is FLT_VOLUME_CONTEXT")
+
+    Scenario Outline: ALLOC-016 a <kind> volume context from NonPagedPool
+      Given the minifilter registers these context definitions:
+        | type               | size   |
+        | FLT_VOLUME_CONTEXT | <size> |
+      When the minifilter allocates a FLT_VOLUME_CONTEXT of 24 bytes from NonPagedPool
+      Then FltAllocateContext returns STATUS_SUCCESS
+
+      Examples:
+        | kind       | size |
+        | fixed-size | 24   |
+
+      @needs:variable-size
+      Examples:
+        | kind          | size                        |
+        | variable-size | FLT_VARIABLE_SIZED_CONTEXTS |
+
+  @caller-contract @windows:all
+  Rule: ALLOC-017 A volume context from PagedPool is the caller's mistake
+    Source: 001_1f660b62861822cc.txt, Parameters (PoolType: "must be NonPagedPool if ContextType is FLT_VOLUME_CONTEXT")
+    The page states an obligation of the caller and no status for breaking it (the observed build does not check it, fltmgr-facts.md 4.6): the kit records the answer.
+
+    Scenario: ALLOC-017 a fixed-size volume context from PagedPool
+      Given the minifilter registers a FLT_VOLUME_CONTEXT definition of 24 bytes
+      When the minifilter allocates a FLT_VOLUME_CONTEXT of 24 bytes from PagedPool
+      Then the kit records what FltAllocateContext returned
+
+  @impl-defined @windows:win8+
+  Rule: ALLOC-018 Whether NonPagedPoolNx satisfies the volume context's NonPagedPool requirement is not documented
+    Source: 001_1f660b62861822cc.txt, Parameters (PoolType); fltmgr-facts.md 4.1 (UNCONFIRMED)
+
+    Scenario: ALLOC-018 a fixed-size volume context from NonPagedPoolNx
+      Given the minifilter registers a FLT_VOLUME_CONTEXT definition of 24 bytes
+      When the minifilter allocates a FLT_VOLUME_CONTEXT of 24 bytes from NonPagedPoolNx
+      Then the kit records what FltAllocateContext returned
+
+  @caller-contract @windows:all
+  Rule: ALLOC-019 An invalid PoolType is the caller's mistake
+    Source: 001_1f660b62861822cc.txt, Remarks ("setting PoolType to an invalid value can cause unexpected behavior", e.g. bypassing the lookaside lists; with an allocate callback "implementation dependent")
+
+    Scenario Outline: ALLOC-019 a <kind> file context from POOL_TYPE(<pool>)
+      Given the minifilter registers these context definitions:
+        | type             | size   | callbacks   |
+        | FLT_FILE_CONTEXT | <size> | <callbacks> |
+      When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from POOL_TYPE(<pool>)
+      Then the kit records what FltAllocateContext returned
+      And the kit records where the returned context came from
+
+      Examples:
+        | kind       | size | callbacks | pool |
+        | fixed-size | 64   | none      | 7    |
+        | fixed-size | 64   | none      | 1024 |
+
+      @needs:variable-size
+      Examples:
+        | kind          | size                        | callbacks | pool |
+        | variable-size | FLT_VARIABLE_SIZED_CONTEXTS | none      | 7    |
+
+      @needs:allocate-callback
+      Examples:
+        | kind              | size | callbacks     | pool |
+        | allocate-callback | 0    | allocate+free | 7    |

@@ -117,11 +117,14 @@ public class ReferenceFilterManager implements FilterManager {
                 if (!isDocumentedPoolType(poolType)) {
                     // An invalid pool type bypasses the lookaside lists (documented as one possible effect).
                     Pool.Block block = pool.allocate(ContextNode.HEADER_SIZE + (int) definition.registeredSize(), paged, false);
-                    return block == null ? null : new ContextNode(filter, definition, contextSize, poolType, ContextOrigin.POOL, block);
+                    return block == null ? null
+                            : new ContextNode(filter, definition, definition.registeredSize(), poolType, ContextOrigin.POOL, block);
                 }
+                // The minifilter portion is the definition's registered size, which NO_EXACT_SIZE_MATCH
+                // lets exceed the request.
                 Lookaside list = paged ? definition.pagedList : definition.nonPagedList;
                 Pool.Block block = list.allocate();
-                return block == null ? null : new ContextNode(filter, definition, contextSize, poolType,
+                return block == null ? null : new ContextNode(filter, definition, definition.registeredSize(), poolType,
                         paged ? ContextOrigin.PAGED_LOOKASIDE : ContextOrigin.NONPAGED_LOOKASIDE, block);
             }
         }

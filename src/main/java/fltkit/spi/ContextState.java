@@ -6,7 +6,8 @@ package fltkit.spi;
  * @param alive          false once the context has been freed
  * @param referenceCount the current reference count (meaningless when not alive)
  * @param contextType    FLT_CONTEXT_TYPE of the context
- * @param size           size of the minifilter portion in bytes
+ * @param size           size of the minifilter portion in bytes: for a fixed-size definition its registered
+ *                       Size (which NO_EXACT_SIZE_MATCH lets exceed the request), otherwise the requested size
  * @param poolType       the pool type the memory came from
  * @param origin         lookaside list, pool or allocate callback
  * @param attached       whether it is currently set on (linked to) an object

@@ -22,4 +22,10 @@ public class ParameterTypes {
     public Integer pool(String name) {
         return name.startsWith("POOL_TYPE(") ? Integer.parseInt(name.substring(10, name.length() - 1)) : PoolType.parse(name);
     }
+
+    /** A FLT_CONTEXT_TYPE written as a raw four-digit hex value, e.g. 0x0040, so invalid values can be passed. */
+    @ParameterType("0x[0-9A-Fa-f]{4}")
+    public Integer typeValue(String text) {
+        return Integer.decode(text);
+    }
 }

@@ -38,6 +38,7 @@ public class World {
     private CallTrace trace;
     private Scenario scenario;
     private String ruleId = "?";
+    private java.util.Set<String> tags = java.util.Set.of();
 
     /** The registration array being built, and what FltRegisterFilter answered. */
     public final List<ContextRegistration> registrations = new ArrayList<>();
@@ -63,6 +64,7 @@ public class World {
         this.version = version;
         Matcher id = RULE_ID.matcher(scenario.getName());
         this.ruleId = id.find() ? id.group(1) : scenario.getName();
+        this.tags = java.util.Set.copyOf(scenario.getSourceTagNames());
         this.trace = CallTrace.around(provider.create(version));
         this.manager = trace.proxy();
     }
@@ -96,6 +98,14 @@ public class World {
     /** The rule the current scenario checks, taken from the start of its name. */
     public String ruleId() {
         return ruleId;
+    }
+
+    /**
+     * Whether the scenario checks a CALLER-CONTRACT rule: the minifilter breaks the contract on purpose,
+     * so a {@link fltkit.spi.BugCheck} is an acceptable answer there (and only there).
+     */
+    public boolean callerContract() {
+        return tags.contains("@caller-contract");
     }
 
     /** The registered filter; fails the scenario if registration did not succeed. */

@@ -8,7 +8,7 @@ import fltkit.spi.FilterManager;
 import fltkit.spi.WindowsVersion;
 
 /** Lets ContextSize above MAXUSHORT through to the size check against the definition. */
-@Breaks(rules = "ALLOC-002", messageContains = {"STATUS_INVALID_BUFFER_SIZE (0xC0000206)", "STATUS_SUCCESS (0x00000000)"})
+@Breaks(rules = {"ALLOC-002", "ALLOC-011"}, messageContains = {"STATUS_INVALID_BUFFER_SIZE (0xC0000206)", "STATUS_SUCCESS (0x00000000)"})
 public class IgnoresMaxUShort extends BrokenProvider {
     @Override
     protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {

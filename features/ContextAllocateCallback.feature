@@ -1,0 +1,152 @@
+# Rules of the minifilter's context allocate routine (PFLT_CONTEXT_ALLOCATE_CALLBACK), from
+# 000_c5619b1236d7a997.txt (German page) and 003_720c9febb61ab8ce.txt (its markdown source). The kit's
+# minifilter allocates from pool in its routine unless told to return NULL. See the conventions at the
+# top of FltAllocateContext.feature.
+Feature: The context allocate callback
+
+  @must @windows:all
+  Rule: ACB-001 With an allocate routine registered, FltAllocateContext calls it and builds the context in the block it returns
+    Source: 003_720c9febb61ab8ce.txt, Remarks (the minifilter "must perform its own context allocation" through ContextAllocateCallback); 000_c5619b1236d7a997.txt, Return value
+
+    @needs:allocate-callback @needs:callback-events
+    Scenario Outline: ACB-001 a <size>-byte file context from the allocate routine
+      Given the minifilter registers these context definitions:
+        | type             | size | callbacks     |
+        | FLT_FILE_CONTEXT | 0    | allocate+free |
+      When the minifilter allocates a FLT_FILE_CONTEXT of <size> bytes from PagedPool
+      Then FltAllocateContext returns STATUS_SUCCESS
+      And the allocate routine was called once
+      And the returned context lies inside the block the allocate routine returned
+
+      Examples:
+        | size  |
+        | 1     |
+        | 64    |
+        | 65535 |
+
+  @must @windows:all
+  Rule: ACB-002 The allocate routine gets the pool type the minifilter asked for, NonPagedPool for a volume context
+    Source: 003_720c9febb61ab8ce.txt, Parameters (PoolType: NonPagedPool or PagedPool; "must be NonPagedPool if ContextType is FLT_VOLUME_CONTEXT")
+
+    @needs:allocate-callback @needs:callback-events
+    Scenario Outline: ACB-002 a <type> from <pool>
+      Given the minifilter registers these context definitions:
+        | type   | size | callbacks     |
+        | <type> | 0    | allocate+free |
+      When the minifilter allocates a <type> of 64 bytes from <pool>
+      Then FltAllocateContext returns STATUS_SUCCESS
+      And the allocate routine was asked for <pool>
+
+      Examples:
+        | type                 | pool         |
+        | FLT_VOLUME_CONTEXT   | NonPagedPool |
+        | FLT_INSTANCE_CONTEXT | NonPagedPool |
+        | FLT_FILE_CONTEXT     | PagedPool    |
+        | FLT_STREAM_CONTEXT   | PagedPool    |
+
+  @must @windows:all
+  Rule: ACB-003 The allocate routine is asked for the whole context, more than the minifilter's portion
+    Source: 003_720c9febb61ab8ce.txt, Parameters (Size: "the entire context, including both the portion defined by the filter manager and the portion defined by the minifilter driver")
+    The filter manager's portion is not empty (it carries at least the reference count), so Size is strictly larger than ContextSize.
+
+    @needs:allocate-callback @needs:callback-events
+    Scenario Outline: ACB-003 a <size>-byte request
+      Given the minifilter registers these context definitions:
+        | type               | size | callbacks     |
+        | FLT_STREAM_CONTEXT | 0    | allocate+free |
+      When the minifilter allocates a FLT_STREAM_CONTEXT of <size> bytes from PagedPool
+      Then FltAllocateContext returns STATUS_SUCCESS
+      And the allocate routine was asked for more than <size> bytes
+
+      Examples:
+        | size  |
+        | 1     |
+        | 64    |
+        | 65535 |
+
+  @must @windows:all
+  Rule: ACB-004 The allocate routine gets the type of the context being allocated
+    Source: 003_720c9febb61ab8ce.txt, Parameters (ContextType and its list of values)
+
+    @needs:allocate-callback @needs:callback-events
+    Scenario Outline: ACB-004 a <type>
+      Given the minifilter registers these context definitions:
+        | type   | size | callbacks     |
+        | <type> | 0    | allocate+free |
+      When the minifilter allocates a <type> of 64 bytes from NonPagedPool
+      Then FltAllocateContext returns STATUS_SUCCESS
+      And the allocate routine was asked for a <type>
+
+      Examples:
+        | type                     |
+        | FLT_VOLUME_CONTEXT       |
+        | FLT_INSTANCE_CONTEXT     |
+        | FLT_FILE_CONTEXT         |
+        | FLT_STREAM_CONTEXT       |
+        | FLT_STREAMHANDLE_CONTEXT |
+        | FLT_TRANSACTION_CONTEXT  |
+
+  @must @windows:win8+
+  Rule: ACB-005 From Windows 8 the allocate routine also serves section contexts
+    Source: 003_720c9febb61ab8ce.txt, Parameters (ContextType: FLT_SECTION_CONTEXT "starting with Windows 8")
+
+    @needs:allocate-callback @needs:callback-events
+    Scenario: ACB-005 a FLT_SECTION_CONTEXT
+      Given the minifilter registers these context definitions:
+        | type                | size | callbacks     |
+        | FLT_SECTION_CONTEXT | 0    | allocate+free |
+      When the minifilter allocates a FLT_SECTION_CONTEXT of 64 bytes from PagedPool
+      Then FltAllocateContext returns STATUS_SUCCESS
+      And the allocate routine was asked for a FLT_SECTION_CONTEXT
+
+  @must @windows:all
+  Rule: ACB-006 When the allocate routine returns NULL the allocation fails with STATUS_INSUFFICIENT_RESOURCES
+    Source: 003_720c9febb61ab8ce.txt, Return value ("If not enough free pool is available ... returns a NULL pointer"); 001_1f660b62861822cc.txt, Return value (STATUS_INSUFFICIENT_RESOURCES)
+
+    @needs:allocate-callback @needs:callback-events
+    Scenario: ACB-006 the routine returns NULL once
+      Given the minifilter registers these context definitions:
+        | type             | size | callbacks     |
+        | FLT_FILE_CONTEXT | 0    | allocate+free |
+      And the minifilter's allocate routine returns NULL the next 1 time
+      When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from PagedPool
+      Then FltAllocateContext returns STATUS_INSUFFICIENT_RESOURCES
+      And no context is handed back
+      And the allocate routine was called once
+
+    @needs:allocate-callback
+    Scenario: ACB-006 the allocation after the NULL succeeds
+      Given the minifilter registers these context definitions:
+        | type             | size | callbacks     |
+        | FLT_FILE_CONTEXT | 0    | allocate+free |
+      And the minifilter's allocate routine returns NULL the next 1 time
+      When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from PagedPool
+      And the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from PagedPool
+      Then FltAllocateContext returns STATUS_SUCCESS
+
+  @must @windows:all
+  Rule: ACB-007 The allocate routine is called at IRQL APC_LEVEL or below
+    Source: 000_c5619b1236d7a997.txt, Requirements (IRQL <= APC_LEVEL)
+
+    @needs:allocate-callback @needs:callback-events
+    Scenario: ACB-007 an allocation at PASSIVE_LEVEL
+      Given the minifilter registers these context definitions:
+        | type             | size | callbacks     |
+        | FLT_FILE_CONTEXT | 0    | allocate+free |
+      When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from PagedPool
+      Then the allocate routine ran at APC_LEVEL or below
+
+  @impl-defined @windows:win8+
+  Rule: ACB-008 What the allocate routine gets when the minifilter asks for NonPagedPoolNx is not documented
+    Source: 003_720c9febb61ab8ce.txt, Parameters (PoolType "must be one of": NonPagedPool, PagedPool); 001_1f660b62861822cc.txt, Parameters (PoolType also allows NonPagedPoolNx)
+    Ambiguity: FltAllocateContext accepts NonPagedPoolNx, but the routine's page, last revised in 2018, lists only NonPagedPool and PagedPool.
+    Kit reading: the callback page predates NonPagedPoolNx in FltAllocateContext; passing NonPagedPoolNx through and mapping it to NonPagedPool are both plausible, so the kit records which one the routine saw.
+
+    @needs:allocate-callback @needs:callback-events
+    Scenario: ACB-008 a file context from NonPagedPoolNx
+      Given the minifilter registers these context definitions:
+        | type             | size | callbacks     |
+        | FLT_FILE_CONTEXT | 0    | allocate+free |
+      When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from NonPagedPoolNx
+      Then the kit records what FltAllocateContext returned
+      And the kit records the pool type the allocate routine was asked for

@@ -1,0 +1,69 @@
+package fltkit.selftest;
+
+import fltkit.spi.Allocation;
+import fltkit.spi.BugCheck;
+import fltkit.spi.ContextRegistration;
+import fltkit.spi.ContextType;
+import fltkit.spi.FilterManager;
+import fltkit.spi.PoolType;
+import fltkit.spi.Registration;
+import fltkit.spi.WindowsVersion;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A bug check is an acceptable answer to a broken caller contract and nowhere else: the CALLER-CONTRACT
+ * scenarios it hits still pass (the harness survived and recorded it), a MUST scenario it hits is broken.
+ */
+class BugCheckOutcomeTest {
+    private static final WindowsVersion PROFILE = WindowsVersion.WIN11;
+
+    /** Stops the machine on contract breaches, and (wrongly) on every transaction context. */
+    public static class StopsTheMachine extends BrokenProvider {
+        @Override
+        protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+            return new DelegatingFilterManager(reference) {
+                @Override
+                public Registration registerFilter(List<ContextRegistration> registrations, boolean terminated) {
+                    if (!terminated) {
+                        throw new BugCheck(BugCheck.FLTMGR_FILE_SYSTEM, 0, "read past the registration array");
+                    }
+                    return inner.registerFilter(registrations, terminated);
+                }
+
+                @Override
+                public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {
+                    boolean pagedVolume = contextType == ContextType.VOLUME.value() && poolType == PoolType.PAGED_POOL;
+                    if (contextSize == 0 || pagedVolume || contextType == ContextType.TRANSACTION.value()) {
+                        throw new BugCheck(BugCheck.FLTMGR_FILE_SYSTEM, 0, "stopped in FltAllocateContext");
+                    }
+                    return inner.allocateContext(filter, contextType, contextSize, poolType);
+                }
+            };
+        }
+    }
+
+    @Test
+    void bugChecksAreRecordedForCallerContractsAndBrokenElsewhere() {
+        Map<String, ScenarioOutcome> reference = KitRun.reference(PROFILE).stream()
+                .collect(Collectors.toMap(ScenarioOutcome::name, Function.identity(), (a, b) -> a));
+        List<ScenarioOutcome> outcomes = KitRun.run(StopsTheMachine.class.getName(), PROFILE);
+        for (ScenarioOutcome outcome : outcomes) {
+            if (outcome.name().startsWith("ALLOC-003 type value 0x0020") || outcome.name().startsWith("ACB-004 a FLT_TRANSACTION_CONTEXT")) {
+                assertThat(outcome.status()).as("%s: a bug check in a MUST scenario", outcome).isEqualTo(ScenarioOutcome.Status.BROKEN);
+            } else {
+                assertThat(outcome.status()).as("%s ends as against the reference", outcome).isEqualTo(reference.get(outcome.name()).status());
+            }
+        }
+        assertThat(outcomes).as("the caller-contract scenarios the bug checks hit")
+                .filteredOn(o -> o.ruleId().equals("REG-002") || o.ruleId().equals("ALLOC-008") || o.ruleId().equals("ALLOC-017"))
+                .isNotEmpty()
+                .allMatch(o -> o.status() == ScenarioOutcome.Status.PASSED);
+    }
+}

@@ -1,0 +1,88 @@
+package fltkit.selftest;
+
+import fltkit.spi.Allocation;
+import fltkit.spi.FilterManager;
+import fltkit.spi.WindowsVersion;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An implementation that throws from FltAllocateContext is broken, not non-conformant: every scenario
+ * that allocates must end BROKEN (never FAILED), and every scenario that does not must end as it does
+ * against the reference.
+ */
+class ThrowingImplementationTest {
+    private static final WindowsVersion PROFILE = WindowsVersion.WIN11;
+    /** Per filter manager the spy created, in creation order: whether FltAllocateContext was called on it. */
+    private static final List<boolean[]> ALLOCATED = Collections.synchronizedList(new ArrayList<>());
+
+    /** Throws from FltAllocateContext, as an adapter that lost its process would. */
+    public static class Throwing extends BrokenProvider {
+        @Override
+        protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+            return new DelegatingFilterManager(reference) {
+                @Override
+                public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {
+                    throw new IllegalStateException("the adapter lost its connection");
+                }
+            };
+        }
+    }
+
+    /** The reference, noting which scenario's filter manager FltAllocateContext was called on. */
+    public static class Spy extends BrokenProvider {
+        @Override
+        protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+            boolean[] called = new boolean[1];
+            ALLOCATED.add(called);
+            return new DelegatingFilterManager(reference) {
+                @Override
+                public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {
+                    called[0] = true;
+                    return inner.allocateContext(filter, contextType, contextSize, poolType);
+                }
+            };
+        }
+    }
+
+    @Test
+    void scenariosThatAllocateAreBrokenAndTheOthersUnaffected() {
+        ALLOCATED.clear();
+        List<ScenarioOutcome> spied = KitRun.run(Spy.class.getName(), PROFILE);
+        // The hooks skip out-of-profile and undeclared scenarios before a filter manager is created.
+        List<ScenarioOutcome> ran = spied.stream().filter(o -> o.status() != ScenarioOutcome.Status.SKIPPED
+                || !o.message().matches("^\\[(not-applicable|not-declared)\\].*")).toList();
+        assertThat(ALLOCATED).as("one filter manager per scenario that ran").hasSize(ran.size());
+        List<String> allocating = new ArrayList<>();
+        for (int i = 0; i < ran.size(); i++) {
+            if (ALLOCATED.get(i)[0]) {
+                allocating.add(ran.get(i).name());
+            }
+        }
+        assertThat(allocating).as("scenarios that call FltAllocateContext").isNotEmpty().hasSizeLessThan(ran.size());
+
+        Map<String, ScenarioOutcome> reference = KitRun.reference(PROFILE).stream()
+                .collect(Collectors.toMap(ScenarioOutcome::name, Function.identity(), (a, b) -> a));
+        List<ScenarioOutcome> outcomes = KitRun.run(Throwing.class.getName(), PROFILE);
+        for (ScenarioOutcome outcome : outcomes) {
+            if (allocating.contains(outcome.name())) {
+                assertThat(outcome.status()).as("%s allocates, so against a throwing implementation it is broken", outcome)
+                        .isEqualTo(ScenarioOutcome.Status.BROKEN);
+                assertThat(outcome.message()).as("%s says what threw", outcome.name())
+                        .contains("IllegalStateException", "allocateContext");
+            } else {
+                assertThat(outcome.status()).as("%s does not allocate, so it ends as against the reference", outcome)
+                        .isEqualTo(reference.get(outcome.name()).status());
+            }
+        }
+        assertThat(outcomes).as("scenarios that still pass").anyMatch(o -> o.status() == ScenarioOutcome.Status.PASSED);
+    }
+}

@@ -1,0 +1,25 @@
+package fltkit.selftest.broken;
+
+import fltkit.selftest.Breaks;
+import fltkit.selftest.BrokenProvider;
+import fltkit.selftest.RegistrationAwareFilterManager;
+import fltkit.spi.CallbackEvent;
+import fltkit.spi.FilterManager;
+import fltkit.spi.WindowsVersion;
+
+import java.util.List;
+
+/** Hands the free routine the minifilter's portion instead of the block the allocate routine returned. */
+@Breaks(rules = "REG-015", messageContains = {"free routine calls were", "expected one call for block"})
+public class FreeRoutineGetsMinifilterPortion extends BrokenProvider {
+    @Override
+    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+        return new RegistrationAwareFilterManager(reference) {
+            @Override
+            public List<CallbackEvent> takeCallbackEvents() {
+                return map(inner.takeCallbackEvents(), e -> e.kind() != CallbackEvent.Kind.FREE ? e
+                        : CallbackEvent.free(e.address() + 0x60, e.contextType(), e.irql()));
+            }
+        };
+    }
+}

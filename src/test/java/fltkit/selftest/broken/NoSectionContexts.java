@@ -1,0 +1,25 @@
+package fltkit.selftest.broken;
+
+import fltkit.selftest.Breaks;
+import fltkit.selftest.BrokenProvider;
+import fltkit.selftest.DelegatingFilterManager;
+import fltkit.spi.Allocation;
+import fltkit.spi.ContextType;
+import fltkit.spi.FilterManager;
+import fltkit.spi.NtStatus;
+import fltkit.spi.WindowsVersion;
+
+/** Refuses FLT_SECTION_CONTEXT (0x0040) allocations even from Windows 8 on. */
+@Breaks(rules = {"ALLOC-004", "ACB-005"}, profile = "win8", messageContains = {"STATUS_INVALID_PARAMETER (0xC000000D)", "expected STATUS_SUCCESS (0x00000000)"})
+public class NoSectionContexts extends BrokenProvider {
+    @Override
+    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+        return new DelegatingFilterManager(reference) {
+            @Override
+            public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {
+                return contextType == ContextType.SECTION.value() ? new Allocation(NtStatus.STATUS_INVALID_PARAMETER, 0)
+                        : inner.allocateContext(filter, contextType, contextSize, poolType);
+            }
+        };
+    }
+}
