@@ -14,9 +14,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -30,6 +33,7 @@ public final class AllureReport {
     public static final String HISTORY_PROPERTY = "fltkit.allure.history";
     public static final String DEFAULT_HISTORY = "target/allure-history";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern HISTORY_ENTRY = Pattern.compile("d\\('history/([a-z-]+\\.json)','([A-Za-z0-9+/=]*)'\\)");
 
     private AllureReport() {
     }
@@ -47,21 +51,24 @@ public final class AllureReport {
         Path history = historyDirectory();
         copyTree(history, results.resolve("history"));
 
-        // Multi-file first: it is the one that writes history/ for the next run.
-        Path work = Files.createTempDirectory("fltkit-allure");
-        try {
-            new ReportGenerator(configuration(run)).generate(work, List.of(results));
-            deleteTree(history);
-            copyTree(work.resolve("history"), history);
-        } finally {
-            deleteTree(work);
-        }
         deleteTree(reportDir);
         Files.createDirectories(reportDir);
         new ReportGenerator(configuration(run)).generateSingleFile(reportDir, List.of(results));
         Path index = reportDir.resolve("index.html");
-        Files.writeString(index, offline(Files.readString(index, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        String html = Files.readString(index, StandardCharsets.UTF_8);
+        Files.writeString(index, offline(html), StandardCharsets.UTF_8);
+        keepHistory(html, history);
         return index;
+    }
+
+    /** The single file embeds the new history/*.json (base64); they seed the next run's trends. */
+    static void keepHistory(String html, Path history) throws IOException {
+        Matcher entry = HISTORY_ENTRY.matcher(html);
+        deleteTree(history);
+        Files.createDirectories(history);
+        while (entry.find()) {
+            Files.write(history.resolve(entry.group(1)), Base64.getDecoder().decode(entry.group(2)));
+        }
     }
 
     private static Configuration configuration(RunInfo run) {

@@ -62,7 +62,8 @@ public final class SummaryPage {
                     .append(headline.conformant() ? "CONFORMS" : "DOES NOT CONFORM").append("</div><ul>");
             for (Outcome outcome : Outcome.values()) {
                 if (count(must, outcome) > 0 && outcome != Outcome.PASSED) {
-                    html.append("<li>").append(count(must, outcome)).append(' ').append(outcome.label()).append("</li>");
+                    html.append("<li>").append(count(must, outcome)).append(count(must, outcome) == 1 ? " rule " : " rules ")
+                            .append(outcome.label()).append("</li>");
                 }
             }
             html.append("</ul><p id=\"total-").append(esc(profile)).append("\">Scenarios: ").append(headline.totalScenarios())
@@ -104,19 +105,18 @@ public final class SummaryPage {
         Map<String, List<ConformanceSummary.RuleRow>> byArea = new LinkedHashMap<>();
         summary.rules().forEach(r -> byArea.computeIfAbsent(r.area() + " · " + r.feature(), k -> new ArrayList<>()).add(r));
         for (Map.Entry<String, List<ConformanceSummary.RuleRow>> area : byArea.entrySet()) {
-            html.append("<h3>").append(esc(area.getKey())).append("</h3><table><tr><th>ID</th><th>Rule</th><th>Level</th>")
-                    .append("<th>Windows</th><th>Source</th>");
+            html.append("<h3>").append(esc(area.getKey())).append("</h3><table><tr><th>ID, level, Windows</th><th>Rule</th>")
+                    .append("<th>Source</th>");
             summary.profiles().forEach(p -> html.append("<th>").append(esc(p)).append("</th>"));
             html.append("</tr>");
             for (ConformanceSummary.RuleRow rule : area.getValue()) {
                 html.append("<tr id=\"rule-").append(esc(rule.id())).append("\"><td class=\"id\">").append(esc(rule.id()))
-                        .append("</td><td>").append(esc(rule.title()));
+                        .append("<div class=\"lvl\">").append(esc(rule.level())).append(rule.kitCheck() ? " (kit check)" : "")
+                        .append("<br>Windows ").append(esc(rule.windows())).append("</div></td><td>").append(esc(rule.title()));
                 if (!rule.notes().isBlank()) {
                     html.append("<div class=\"notes\">").append(esc(rule.notes())).append("</div>");
                 }
-                html.append("</td><td>").append(esc(rule.level())).append(rule.kitCheck() ? " (kit check)" : "")
-                        .append("</td><td>").append(esc(rule.windows())).append("</td><td class=\"src\">")
-                        .append(esc(rule.source())).append("</td>");
+                html.append("</td><td class=\"src\">").append(esc(rule.source())).append("</td>");
                 for (String profile : summary.profiles()) {
                     html.append("<td>").append(badge(rule.outcome(profile))).append("</td>");
                 }
@@ -162,15 +162,18 @@ public final class SummaryPage {
             html.append("<p>No scenario recorded an implementation-defined value in this run.</p>");
             return;
         }
-        html.append("<table><tr><th>Rule</th><th>Scenario: what was recorded</th>");
+        html.append("<p>Values the implementation chose where the documents leave the choice open (and values MUST "
+                + "scenarios noted on the way). Shown, never judged; a blank cell means nothing was recorded in that profile "
+                + "(the scenario did not apply or did not run).</p>");
+        html.append("<table class=\"fixed\"><tr><th style=\"width:90px\">Rule</th><th style=\"width:280px\">Scenario: what was recorded</th>");
         summary.profiles().forEach(p -> html.append("<th>").append(esc(p)).append("</th>"));
         html.append("</tr>");
         values.forEach((key, perProfile) -> {
             String[] parts = key.split("\u0000", 3);
             html.append("<tr><td class=\"id\">").append(esc(parts[0])).append("</td><td>").append(esc(parts[1]))
                     .append(":<br><b>").append(esc(parts[2])).append("</b></td>");
-            summary.profiles().forEach(p -> html.append("<td class=\"msg\" style=\"color:#01579b\">")
-                    .append(esc(perProfile.getOrDefault(p, "—"))).append("</td>"));
+            summary.profiles().forEach(p -> html.append("<td class=\"msg rec\">")
+                    .append(esc(perProfile.getOrDefault(p, ""))).append("</td>"));
             html.append("</tr>");
         });
         html.append("</table>");

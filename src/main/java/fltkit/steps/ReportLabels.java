@@ -83,11 +83,15 @@ public class ReportLabels implements TestLifecycleListener {
                 .sorted().collect(Collectors.joining(";"));
         result.setTestCaseId(ResultsUtils.md5(ruleId + "|" + name + "|" + profile));
         result.setHistoryId(ResultsUtils.md5(ruleId + "|" + name + "|" + params + "|" + profile));
-        markRecorded(result);
+        markRecorded(result, rule != null && rule.level().equals("MUST"));
     }
 
-    /** A passed scenario that recorded implementation-defined values says so in its message and tags. */
-    private static void markRecorded(TestResult result) {
+    /**
+     * A passed scenario that recorded values shows them as its message, tagged "recorded". Outside MUST
+     * rules the message starts with [recorded], which puts it in the "recorded" category; a MUST rule's
+     * scenario was judged, so the values are only shown.
+     */
+    private static void markRecorded(TestResult result, boolean judged) {
         List<String> values = new ArrayList<>();
         collect(result.getAttachments(), values);
         for (StepResult step : result.getSteps()) {
@@ -99,7 +103,7 @@ public class ReportLabels implements TestLifecycleListener {
         result.getLabels().add(label("tag", "recorded"));
         if (result.getStatus() == Status.PASSED) {
             StatusDetails details = Optional.ofNullable(result.getStatusDetails()).orElseGet(StatusDetails::new);
-            details.setMessage(RECORDED + " " + String.join("; ", values));
+            details.setMessage((judged ? "Recorded on the way: " : RECORDED + " ") + String.join("; ", values));
             result.setStatusDetails(details);
         }
     }
