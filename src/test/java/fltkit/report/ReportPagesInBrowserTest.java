@@ -79,6 +79,23 @@ class ReportPagesInBrowserTest {
     }
 
     @Test
+    void eachProfileRunIsItsOwnAllureResultNotARetry() throws IOException {
+        List<String> historyIds = new ArrayList<>();
+        long total = 0;
+        for (String profile : List.of("vista", "win7", "win8", "win10", "win11")) {
+            total += count(Files.readString(REPORTS.resolve(profile).resolve("cucumber-junit.xml"), StandardCharsets.UTF_8), "<testcase ");
+        }
+        try (var files = Files.list(REPORTS.resolve("allure-results"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith("-result.json")).collect(java.util.stream.Collectors.toList())) {
+                Matcher id = Pattern.compile("\"historyId\"\\s*:\\s*\"([0-9a-f]+)\"").matcher(Files.readString(file));
+                assertThat(id.find()).as("historyId in %s", file).isTrue();
+                historyIds.add(id.group(1));
+            }
+        }
+        assertThat(historyIds).hasSize((int) total).doesNotHaveDuplicates();
+    }
+
+    @Test
     void theSummaryPageShowsTheVerdictTheFailureAndTheCounts() throws Exception {
         Path page = REPORTS.resolve("conformance-summary.html");
         String seen = Chromium.visibleText(Chromium.dumpDom(page, null));
