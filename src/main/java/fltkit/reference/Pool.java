@@ -22,6 +22,8 @@ final class Pool {
     private final Map<Integer, Deque<Block>> recycled = new HashMap<>();
     private long nextAddress = FIRST_ADDRESS;
     private int failuresPending;
+    /** Allocations that still succeed before the pending failures start. */
+    private int successesFirst;
     private long outstandingBytes;
 
     /** One allocation: its address, size, whether it is paged, and its bytes. */
@@ -41,11 +43,20 @@ final class Pool {
     }
 
     void failNext(int count) {
+        failAfter(0, count);
+    }
+
+    void failAfter(int successes, int count) {
+        successesFirst = successes;
         failuresPending = count;
     }
 
     /** Consumes one pending failure, if any: true when this allocation must fail. */
     boolean consumeFailure() {
+        if (failuresPending > 0 && successesFirst > 0) {
+            successesFirst--;
+            return false;
+        }
         if (failuresPending > 0) {
             failuresPending--;
             return true;

@@ -2,10 +2,13 @@ package fltkit.reference;
 
 import fltkit.spi.Allocation;
 import fltkit.spi.BugCheck;
+import fltkit.spi.CallbackDataResult;
 import fltkit.spi.CallbackEvent;
 import fltkit.spi.ContextOrigin;
 import fltkit.spi.ContextRegistration;
+import fltkit.spi.ContextResult;
 import fltkit.spi.ContextState;
+import fltkit.spi.ContextTarget;
 import fltkit.spi.ContextType;
 import fltkit.spi.FilterManager;
 import fltkit.spi.Irql;
@@ -13,6 +16,7 @@ import fltkit.spi.NtStatus;
 import fltkit.spi.PoolSnapshot;
 import fltkit.spi.PoolType;
 import fltkit.spi.Registration;
+import fltkit.spi.RelatedContexts;
 import fltkit.spi.WindowsVersion;
 
 import java.util.ArrayDeque;
@@ -39,8 +43,10 @@ public class ReferenceFilterManager implements FilterManager {
     private final Queue<Runnable> deferredWork = new ArrayDeque<>();
     private long nextFilterHandle = FIRST_FILTER_HANDLE;
     private int allocateCallbackFailures;
-    private boolean perStreamContextsSupported = true;
+    boolean perStreamContextsSupported = true;
     Irql irql = Irql.PASSIVE_LEVEL;
+    private final ObjectModel objects = new ObjectModel(this);
+    private final CallbackDataModel callbackData = new CallbackDataModel(pool);
 
     public ReferenceFilterManager(WindowsVersion version) {
         this.version = version;
@@ -211,8 +217,12 @@ public class ReferenceFilterManager implements FilterManager {
 
     @Override
     public synchronized void deleteContext(long context) {
-        // Objects are not modelled yet: a context that is not attached has nothing to be unlinked from.
-        node(context);
+        ContextNode node = node(context);
+        if (!node.alive) {
+            throw new BugCheck(BugCheck.FLTMGR_FILE_SYSTEM, BugCheck.CONTEXT_USED_AFTER_FREE,
+                    String.format("FltDeleteContext on freed context 0x%X", context));
+        }
+        objects.deleteContext(node);
     }
 
     // ---- Observation ----
@@ -309,6 +319,134 @@ public class ReferenceFilterManager implements FilterManager {
         } finally {
             irql = saved;
         }
+    }
+
+    @Override
+    public synchronized void failPoolAllocationsAfter(int successes, int count) {
+        pool.failAfter(successes, count);
+    }
+
+    @Override
+    public synchronized void unloadFilter(long filter) {
+        Filter unloading = filter(filter);
+        unloading.tearingDown = true;
+        objects.unloadFilter(unloading);
+        unloading.unloaded = true;
+    }
+
+    // ---- Objects and the typed routines (ObjectModel) ----
+
+    @Override
+    public synchronized long mountVolume() {
+        return objects.mountVolume();
+    }
+
+    @Override
+    public synchronized long attachInstance(long filter, long volume) {
+        return objects.attachInstance(filter(filter), volume);
+    }
+
+    @Override
+    public synchronized void detachInstance(long instance) {
+        objects.detachInstance(instance);
+    }
+
+    @Override
+    public synchronized void dismountVolume(long volume) {
+        objects.dismountVolume(volume);
+    }
+
+    @Override
+    public synchronized long openFile(long instance, String fileName, String streamName) {
+        return objects.openFile(instance, fileName, streamName);
+    }
+
+    @Override
+    public synchronized void closeFile(long fileObject) {
+        objects.closeFile(fileObject);
+    }
+
+    @Override
+    public synchronized void beginObjectTeardown(ContextType type, ContextTarget target) {
+        objects.beginObjectTeardown(type, target);
+    }
+
+    @Override
+    public synchronized ContextResult setContext(ContextType type, ContextTarget target, int operation, long newContext,
+                                                 boolean wantOldContext) {
+        return objects.set(type, target, operation, newContext, wantOldContext);
+    }
+
+    @Override
+    public synchronized ContextResult getContext(ContextType type, ContextTarget target) {
+        return objects.get(type, target);
+    }
+
+    @Override
+    public synchronized ContextResult deleteContext(ContextType type, ContextTarget target, boolean wantOldContext) {
+        return objects.delete(type, target, wantOldContext);
+    }
+
+    @Override
+    public synchronized NtStatus closeSectionForDataScan(long sectionContext) {
+        return objects.closeSection(sectionContext);
+    }
+
+    @Override
+    public synchronized RelatedContexts getContexts(ContextTarget target, int desiredContexts) {
+        return objects.getContexts(target, desiredContexts);
+    }
+
+    @Override
+    public synchronized void releaseContexts(RelatedContexts contexts) {
+        contexts.contexts().values().forEach(this::releaseContext);
+    }
+
+    @Override
+    public synchronized long beginTransaction() {
+        return objects.beginTransaction();
+    }
+
+    @Override
+    public synchronized void endTransaction(long transaction, boolean commit) {
+        objects.endTransaction(transaction);
+    }
+
+    // ---- Callback data (CallbackDataModel) ----
+
+    @Override
+    public synchronized CallbackDataResult allocateCallbackData(long instance, long fileObject) {
+        return objects.isInstance(instance) ? callbackData.allocate(0)
+                : new CallbackDataResult(NtStatus.STATUS_INVALID_PARAMETER, 0);
+    }
+
+    @Override
+    public synchronized CallbackDataResult allocateCallbackDataEx(long instance, long fileObject, int flags) {
+        if (!version.atLeast(WindowsVersion.WIN7)) {
+            return new CallbackDataResult(NtStatus.STATUS_NOT_IMPLEMENTED, 0);
+        }
+        return objects.isInstance(instance) ? callbackData.allocate(flags)
+                : new CallbackDataResult(NtStatus.STATUS_INVALID_PARAMETER, 0);
+    }
+
+    @Override
+    public synchronized void freeCallbackData(long data) {
+        callbackData.free(data);
+    }
+
+    @Override
+    public synchronized void reuseCallbackData(long data) {
+        callbackData.reuse(data);
+    }
+
+    @Override
+    public synchronized NtStatus performSynchronousIo(long data) {
+        return callbackData.performSynchronousIo(data);
+    }
+
+    @Override
+    public synchronized void failFileSystemIo(int count) {
+        callbackData.failFileSystemIo(count);
     }
 
     // ---- Lookups ----

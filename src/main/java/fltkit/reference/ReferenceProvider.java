@@ -22,7 +22,8 @@ public class ReferenceProvider implements FilterManagerProvider {
         return EnumSet.of(Capability.CONTEXT_MEMORY, Capability.CONTEXT_INSPECTION, Capability.CALLBACK_EVENTS,
                 Capability.ALLOCATE_CALLBACK, Capability.VARIABLE_SIZE, Capability.NO_EXACT_SIZE_MATCH,
                 Capability.POOL_ACCOUNTING, Capability.POOL_FAULTS, Capability.FILTER_TEARDOWN,
-                Capability.STREAM_SUPPORT_TOGGLE, Capability.IRQL);
+                Capability.STREAM_SUPPORT_TOGGLE, Capability.IRQL,
+                Capability.OBJECTS, Capability.TRANSACTIONS, Capability.SECTIONS, Capability.CALLBACK_DATA);
     }
 
     @Override

@@ -75,9 +75,13 @@ public final class RuleCatalog {
                 try {
                     jar = FileSystems.newFileSystem(uri, Map.of());
                 } catch (FileSystemAlreadyExistsException e) {
-                    jar = FileSystems.getFileSystem(uri);
+                    return fromDirectory(FileSystems.getFileSystem(uri).getPath(FEATURES_RESOURCE));
                 }
-                return fromDirectory(jar.getPath(FEATURES_RESOURCE));
+                // Close what we opened: JUnit's class-path scanner opens the same jar afterwards and
+                // finds no feature at all if this file system is still registered.
+                try (jar) {
+                    return fromDirectory(jar.getPath(FEATURES_RESOURCE));
+                }
             }
             return fromDirectory(Path.of(uri));
         } catch (URISyntaxException | IOException e) {

@@ -137,7 +137,8 @@ public final class ConformanceRun {
 
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
-            if (id.isTest()) {
+            // A scenario a tag filter leaves out is not part of the run, so it is not counted as skipped.
+            if (id.isTest() && (reason == null || !reason.startsWith("'cucumber.filter.tags="))) {
                 skipped.incrementAndGet();
             }
         }

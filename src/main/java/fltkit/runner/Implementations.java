@@ -12,6 +12,9 @@ public final class Implementations {
     public static final String REFERENCE_ALIAS = "reference";
     private static final String REFERENCE_CLASS = "fltkit.reference.ReferenceProvider";
 
+    private static final String HOW_TO_NAME = "-D" + KitSettings.IMPLEMENTATION + "=<class> in a Maven or JUnit run, "
+            + "--implementation <class> on the command line";
+
     private Implementations() {
     }
 
@@ -29,11 +32,12 @@ public final class Implementations {
         } catch (ClassNotFoundException | LinkageError e) {
             throw new KitConfigurationException("implementation class '" + className + "' was not found on the "
                     + "class path; pass the fully qualified name of a class implementing "
-                    + FilterManagerProvider.class.getName() + " (or 'reference') in -D" + KitSettings.IMPLEMENTATION, e);
+                    + FilterManagerProvider.class.getName() + ", or 'reference' (" + HOW_TO_NAME + "; check the spelling and that "
+                    + "its jar is on the class path, e.g. with --class-path)", e);
         }
         if (!FilterManagerProvider.class.isAssignableFrom(type)) {
             throw new KitConfigurationException("implementation class '" + className + "' does not implement "
-                    + FilterManagerProvider.class.getName() + "; the kit needs a provider, not the filter manager itself");
+                    + FilterManagerProvider.class.getName() + "; the kit needs the provider (its entry point), not the filter manager itself");
         }
         try {
             return (FilterManagerProvider) type.getDeclaredConstructor().newInstance();

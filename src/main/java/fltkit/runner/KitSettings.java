@@ -32,7 +32,13 @@ public final class KitSettings {
     }
 
     public static WindowsVersion profile() {
-        return WindowsVersion.fromProfile(get(PROFILE).orElse(DEFAULT_PROFILE));
+        String name = get(PROFILE).orElse(DEFAULT_PROFILE);
+        try {
+            return WindowsVersion.fromProfile(name);
+        } catch (IllegalArgumentException e) {
+            throw new KitConfigurationException("-D" + PROFILE + "=" + name + ": " + e.getMessage()
+                    + "; one Maven or JUnit run tests one profile", e);
+        }
     }
 
     /** Runs {@code action} with these settings in force, then restores the previous ones. */

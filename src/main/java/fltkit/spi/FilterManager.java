@@ -75,6 +75,14 @@ public interface FilterManager extends AutoCloseable {
         throw unsupported(Capability.ALLOCATE_CALLBACK);
     }
 
+    /**
+     * The next {@code successes} pool or lookaside allocations succeed, the {@code count} after them fail.
+     * {@link Capability#POOL_FAULTS}.
+     */
+    default void failPoolAllocationsAfter(int successes, int count) {
+        throw unsupported(Capability.POOL_FAULTS);
+    }
+
     /** FltUnregisterFilter has begun: the filter is being torn down. {@link Capability#FILTER_TEARDOWN}. */
     default void beginFilterTeardown(long filter) {
         throw unsupported(Capability.FILTER_TEARDOWN);
@@ -151,6 +159,13 @@ public interface FilterManager extends AutoCloseable {
     /** The typed delete routine of the type (for sections: FltCloseSectionForDataScan on the target's section context). */
     default ContextResult deleteContext(ContextType type, ContextTarget target, boolean wantOldContext) {
         throw unsupported(Capability.OBJECTS);
+    }
+
+    /**
+     * FltCloseSectionForDataScan(SectionContext) on this context. {@link Capability#SECTIONS}.
+     */
+    default NtStatus closeSectionForDataScan(long sectionContext) {
+        throw unsupported(Capability.SECTIONS);
     }
 
     /**

@@ -16,8 +16,10 @@ import io.cucumber.java.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,6 +59,8 @@ public class World {
      * releases what is still held and then expects every context to be freed.
      */
     public final List<Long> held = new ArrayList<>();
+    /** Every context the minifilter ever held a reference to in this scenario: what the leak check inspects. */
+    public final Set<Long> seen = new LinkedHashSet<>();
 
     void begin(Scenario scenario, FilterManagerProvider provider, WindowsVersion version) {
         this.scenario = scenario;
@@ -132,6 +136,7 @@ public class World {
     public void hold(long context) {
         if (context != 0) {
             held.add(context);
+            seen.add(context);
         }
     }
 

@@ -22,4 +22,11 @@ public @interface Breaks {
 
     /** Text every failure message must contain (beyond the rule ID, which is always required). */
     String[] messageContains() default {};
+
+    /**
+     * True when the broken behaviour is one every rule that observes reference counts sees (a wrong initial
+     * count leaks every context, which KIT-LEAK-001 reports after each scenario): other rules' scenarios may
+     * then fail too, but still never break or skip.
+     */
+    boolean othersMayFail() default false;
 }

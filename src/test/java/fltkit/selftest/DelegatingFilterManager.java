@@ -37,6 +37,8 @@ public class DelegatingFilterManager implements FilterManager {
     @Override public PoolSnapshot pool() { return inner.pool(); }
     @Override public void failPoolAllocations(int count) { inner.failPoolAllocations(count); }
     @Override public void failAllocateCallback(int count) { inner.failAllocateCallback(count); }
+    @Override public void failPoolAllocationsAfter(int successes, int count) { inner.failPoolAllocationsAfter(successes, count); }
+    @Override public NtStatus closeSectionForDataScan(long sectionContext) { return inner.closeSectionForDataScan(sectionContext); }
     @Override public void beginFilterTeardown(long filter) { inner.beginFilterTeardown(filter); }
     @Override public void unloadFilter(long filter) { inner.unloadFilter(filter); }
     @Override public void setPerStreamContextSupport(boolean supported) { inner.setPerStreamContextSupport(supported); }

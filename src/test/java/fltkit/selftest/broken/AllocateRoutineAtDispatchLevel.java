@@ -11,7 +11,7 @@ import fltkit.spi.WindowsVersion;
 import java.util.List;
 
 /** Calls the allocate routine at DISPATCH_LEVEL. */
-@Breaks(rules = "ACB-007", messageContains = {"ran at DISPATCH_LEVEL, expected APC_LEVEL or below"})
+@Breaks(rules = {"ACB-007", "FREE-006"}, messageContains = {"ran at DISPATCH_LEVEL, expected APC_LEVEL or below"})
 public class AllocateRoutineAtDispatchLevel extends BrokenProvider {
     @Override
     protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {

@@ -10,7 +10,7 @@ import fltkit.spi.WindowsVersion;
 import java.util.List;
 
 /** Builds the context somewhere other than the block the allocate routine returned. */
-@Breaks(rules = {"ACB-001", "REG-015"}, messageContains = {"which is not inside the block"})
+@Breaks(rules = {"ACB-001", "REG-015", "FREE-003", "FREE-006"}, messageContains = {"which is not inside the block"})
 public class AllocateRoutineBlockUnused extends BrokenProvider {
     @Override
     protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {

@@ -10,7 +10,7 @@ import fltkit.spi.WindowsVersion;
 import java.util.List;
 
 /** Passes the allocate routine the type's bit index (0..6) instead of its FLT_CONTEXT_TYPE value. */
-@Breaks(rules = {"ACB-004", "ACB-005"}, messageContains = {"the allocate routine was asked for type 0x000", "expected FLT_"})
+@Breaks(rules = {"ACB-004", "ACB-005", "FREE-003", "FREE-006"}, messageContains = {"the allocate routine was asked for type 0x000", "expected FLT_"})
 public class AllocateRoutineGetsTypeIndex extends BrokenProvider {
     @Override
     protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {

@@ -10,7 +10,7 @@ import fltkit.spi.WindowsVersion;
 import java.util.List;
 
 /** Hands the free routine the minifilter's portion instead of the block the allocate routine returned. */
-@Breaks(rules = "REG-015", messageContains = {"free routine calls were", "expected one call for block"})
+@Breaks(rules = {"REG-015", "FREE-003", "FREE-006"}, messageContains = {"free routine calls were", "expected one call for block"})
 public class FreeRoutineGetsMinifilterPortion extends BrokenProvider {
     @Override
     protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {

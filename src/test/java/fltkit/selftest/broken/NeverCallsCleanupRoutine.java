@@ -10,7 +10,7 @@ import fltkit.spi.WindowsVersion;
 import java.util.List;
 
 /** Drops the cleanup routine from every definition, so it never runs. */
-@Breaks(rules = "REG-014", messageContains = {"cleanup routine calls were []", "expected one call"})
+@Breaks(rules = {"REG-014", "AUTO-007", "FREE-001", "FREE-003", "FREE-006"}, messageContains = {"cleanup routine calls were []", "expected one call"})
 public class NeverCallsCleanupRoutine extends BrokenProvider {
     @Override
     protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {

@@ -10,7 +10,7 @@ import fltkit.spi.NtStatus;
 import fltkit.spi.WindowsVersion;
 
 /** Refuses FLT_SECTION_CONTEXT (0x0040) allocations even from Windows 8 on. */
-@Breaks(rules = {"ALLOC-004", "ACB-005"}, profile = "win8", messageContains = {"STATUS_INVALID_PARAMETER (0xC000000D)", "expected STATUS_SUCCESS (0x00000000)"})
+@Breaks(rules = {"ALLOC-004", "ACB-005", "SEC-001", "SEC-002", "SEC-003", "SEC-004", "SEC-005", "SEC-007", "SEC-008"}, profile = "win8", messageContains = {"STATUS_INVALID_PARAMETER (0xC000000D)", "expected STATUS_SUCCESS (0x00000000)"})
 public class NoSectionContexts extends BrokenProvider {
     @Override
     protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {

@@ -13,7 +13,7 @@ import fltkit.spi.WindowsVersion;
 import java.util.List;
 
 /** Refuses a stream-handle definition with a cleanup routine, as the CTX sample registers it. */
-@Breaks(rules = "REG-013", messageContains = {"STATUS_FLT_INVALID_CONTEXT_REGISTRATION (0xC01C0017)", "expected STATUS_SUCCESS (0x00000000)"})
+@Breaks(rules = {"REG-013", "FREE-001"}, messageContains = {"STATUS_FLT_INVALID_CONTEXT_REGISTRATION (0xC01C0017)", "expected STATUS_SUCCESS (0x00000000)"})
 public class RejectsStreamHandleCleanup extends BrokenProvider {
     @Override
     protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {

@@ -1,0 +1,170 @@
+# Rules of FltAllocateCallbackData and FltAllocateCallbackDataEx from 002_b5d0457bd6e79203.txt (the
+# FltAllocateCallbackDataEx page, whose remarks say the FltAllocateCallbackData remarks apply too), and of
+# FltFreeCallbackData and FltReuseCallbackData from the wider documentation (fltmgr-facts.md section 12).
+# Conventions: see README.
+Feature: Callback data allocation
+
+  @must @windows:all
+  Rule: CBD-001 FltAllocateCallbackData hands back callback data for the instance, with or without a file object
+    Source: 002_b5d0457bd6e79203.txt, Parameters (Instance required, FileObject optional) and Return value, applied to FltAllocateCallbackData by its Remarks ("Wichtig"); "FltAllocateCallbackData function"
+
+    @needs:objects @needs:callback-data
+    Scenario: CBD-001 callback data for an I/O on the minifilter's file object
+      Given the minifilter registers no context definitions
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter calls FltAllocateCallbackData for its file object
+      Then the callback data allocation returns STATUS_SUCCESS
+      And callback data is handed back
+
+    @needs:objects @needs:callback-data
+    Scenario: CBD-001 callback data for a create, with FileObject NULL
+      Given the minifilter registers no context definitions
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter calls FltAllocateCallbackData for a create
+      Then the callback data allocation returns STATUS_SUCCESS
+      And callback data is handed back
+
+  @must @windows:win7+
+  Rule: CBD-002 FltAllocateCallbackDataEx with Flags 0 or FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY hands back callback data
+    Source: 002_b5d0457bd6e79203.txt, Parameters (Flags: zero or FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY; FileObject NULL for a CREATE), Return value, Requirements (Windows 7 and later)
+
+    @needs:objects @needs:callback-data
+    Scenario Outline: CBD-002 FltAllocateCallbackDataEx for <what> with flags <flags>
+      Given the minifilter registers no context definitions
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter calls FltAllocateCallbackDataEx for <what> with flags <flags>
+      Then the callback data allocation returns STATUS_SUCCESS
+      And callback data is handed back
+
+      Examples:
+        | what                | flags                                             |
+        | its file object     | 0                                                 |
+        | its file object     | FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY |
+        | a create            | 0                                                 |
+        | a create            | FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY |
+
+  @must @windows:all
+  Rule: CBD-003 When the callback data cannot be allocated FltAllocateCallbackData returns STATUS_INSUFFICIENT_RESOURCES and hands back nothing
+    Source: 002_b5d0457bd6e79203.txt, Return value (STATUS_INSUFFICIENT_RESOURCES on a pool allocation failure), applied to FltAllocateCallbackData by its Remarks; "FltAllocateCallbackData function"
+
+    @needs:objects @needs:callback-data @needs:pool-faults
+    Scenario: CBD-003 FltAllocateCallbackData with the pool exhausted
+      Given the minifilter registers no context definitions
+      And the minifilter's instance is attached to a volume with a file open
+      And the pool fails every allocation
+      When the minifilter calls FltAllocateCallbackData for its file object
+      Then the callback data allocation returns STATUS_INSUFFICIENT_RESOURCES
+      And no callback data is handed back
+
+  @must @windows:win7+
+  Rule: CBD-004 FltAllocateCallbackDataEx returns STATUS_INSUFFICIENT_RESOURCES when the structure, or with the flag the extra memory, cannot be allocated
+    Source: 002_b5d0457bd6e79203.txt, Return value (STATUS_INSUFFICIENT_RESOURCES: the callback data structure, or with FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY the additional memory)
+
+    @needs:objects @needs:callback-data @needs:pool-faults @needs:pool-accounting
+    Scenario Outline: CBD-004 FltAllocateCallbackDataEx with flags <flags> when pool fails after <successes> allocation(s)
+      Given the minifilter registers no context definitions
+      And the minifilter's instance is attached to a volume with a file open
+      And the kit notes the pool's outstanding blocks
+      And the pool fails every allocation after the next <successes>
+      When the minifilter calls FltAllocateCallbackDataEx for its file object with flags <flags>
+      Then the callback data allocation returns STATUS_INSUFFICIENT_RESOURCES
+      And no callback data is handed back
+      And the pool's outstanding blocks are back to what the kit noted
+
+      Examples:
+        | flags                                             | successes |
+        | 0                                                 | 0         |
+        | FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY | 0         |
+        | FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY | 1         |
+
+  @must @windows:win7+
+  Rule: CBD-005 Callback data allocated with FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY issues its I/O without needing filter manager memory
+    Source: 002_b5d0457bd6e79203.txt, Remarks (with the flag the routine allocates all memory the filter manager needs for a subsequent I/O request)
+
+    @needs:objects @needs:callback-data @needs:pool-faults
+    Scenario: CBD-005 a preallocated callback data's I/O succeeds while the pool is exhausted
+      Given the minifilter registers no context definitions
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter calls FltAllocateCallbackDataEx for its file object with flags FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY
+      And the pool fails every allocation
+      And the minifilter performs a synchronous I/O with the callback data
+      Then the I/O returns STATUS_SUCCESS
+
+  @impl-defined @windows:all
+  Rule: CBD-006 Without the flag an I/O issued while the pool is exhausted may fail
+    Source: "FltAllocateCallbackData function" (it does not preallocate what a later FltPerformSynchronousIo may need)
+    Kit reading: the kit records the I/O's status; failing and succeeding are both allowed.
+
+    @needs:objects @needs:callback-data @needs:pool-faults
+    Scenario: CBD-006 the kit records the I/O status of plain callback data with the pool exhausted
+      Given the minifilter registers no context definitions
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter calls FltAllocateCallbackData for its file object
+      And the pool fails every allocation
+      And the minifilter performs a synchronous I/O with the callback data
+      Then the kit records what the I/O returned
+
+  @impl-defined @windows:win7+
+  Rule: CBD-007 The file system may still fail the I/O of preallocated callback data for lack of its own memory
+    Source: 002_b5d0457bd6e79203.txt, Anmerkung (the file system or other filters can still fail the I/O request for lack of memory)
+    Kit reading: the flag promises nothing about the file system's memory; the kit records the status.
+
+    @needs:objects @needs:callback-data
+    Scenario: CBD-007 the kit records the I/O status when the file system runs out of memory
+      Given the minifilter registers no context definitions
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter calls FltAllocateCallbackDataEx for its file object with flags FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY
+      And the file system fails the next I/O for lack of memory
+      And the minifilter performs a synchronous I/O with the callback data
+      Then the kit records what the I/O returned
+
+  @must @windows:all
+  Rule: CBD-008 FltFreeCallbackData gives back all the memory of the callback data
+    Source: "FltFreeCallbackData function" (frees the callback data and anything attached to it)
+
+    @needs:objects @needs:callback-data @needs:pool-accounting
+    Scenario: CBD-008 callback data allocated, used and freed leaves no pool block outstanding
+      Given the minifilter registers no context definitions
+      And the minifilter's instance is attached to a volume with a file open
+      And the kit notes the pool's outstanding blocks
+      When the minifilter calls FltAllocateCallbackData for its file object
+      And the minifilter performs a synchronous I/O with the callback data
+      And the minifilter frees the callback data
+      Then the pool's outstanding blocks are back to what the kit noted
+
+  @must @windows:win7+
+  Rule: CBD-009 FltFreeCallbackData also gives back the memory FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY took
+    Source: "FltFreeCallbackData function"; 002_b5d0457bd6e79203.txt, Remarks (the preallocated memory belongs to the callback data)
+
+    @needs:objects @needs:callback-data @needs:pool-accounting
+    Scenario: CBD-009 preallocated callback data freed leaves no pool block outstanding
+      Given the minifilter registers no context definitions
+      And the minifilter's instance is attached to a volume with a file open
+      And the kit notes the pool's outstanding blocks
+      When the minifilter calls FltAllocateCallbackDataEx for its file object with flags FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY
+      And the minifilter frees the callback data
+      Then the pool's outstanding blocks are back to what the kit noted
+
+  @must @windows:all
+  Rule: CBD-010 FltReuseCallbackData makes the callback data ready for another I/O
+    Source: "FltReuseCallbackData function" (reinitialises callback data from FltAllocateCallbackData for another I/O)
+
+    @needs:objects @needs:callback-data
+    Scenario: CBD-010 callback data reused after an I/O issues a second one
+      Given the minifilter registers no context definitions
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter calls FltAllocateCallbackData for its file object
+      And the minifilter performs a synchronous I/O with the callback data
+      And the minifilter reuses the callback data
+      And the minifilter performs a synchronous I/O with the callback data
+      Then the I/O returns STATUS_SUCCESS
+
+  @caller-contract @windows:all
+  Rule: CBD-011 The Instance parameter is required and cannot be NULL
+    Source: 002_b5d0457bd6e79203.txt, Parameters (Instance: required, cannot be NULL)
+
+    @needs:objects @needs:callback-data
+    Scenario: CBD-011 FltAllocateCallbackData with a NULL instance is survived
+      Given the minifilter registers no context definitions
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter calls FltAllocateCallbackData with a NULL instance

@@ -1,0 +1,135 @@
+# Rules of the cleanup and free callbacks and of where a freed context's memory goes, from
+# 004_0d0c2bbaa13430c2.txt (Registering context types, the callback table) and the wider documentation
+# (fltmgr-facts.md section 5). Conventions: see README.
+Feature: Context cleanup and free
+
+  @must @windows:all
+  Rule: FREE-001 The cleanup callback runs exactly once per context, with the minifilter portion and the context type
+    Source: 004_0d0c2bbaa13430c2.txt, "Minifilter callback routines for context management" (PFLT_CONTEXT_CLEANUP_CALLBACK, called before the context is freed); "PFLT_CONTEXT_CLEANUP_CALLBACK (fltkernel.h)" for its parameters
+
+    @needs:callback-events
+    Scenario Outline: FREE-001 the last release of a <type> calls the cleanup callback once with that context and type
+      Given the minifilter registers these context definitions:
+        | type   | size | callbacks |
+        | <type> | 40   | cleanup   |
+      When the minifilter allocates a <type> of 40 bytes from NonPagedPool as "A"
+      And the minifilter references "A"
+      And the minifilter releases "A"
+      And the minifilter releases "A"
+      Then the cleanup callback ran once for "A" as a <type>
+
+      Examples:
+        | type                     |
+        | FLT_VOLUME_CONTEXT       |
+        | FLT_INSTANCE_CONTEXT     |
+        | FLT_FILE_CONTEXT         |
+        | FLT_STREAM_CONTEXT       |
+        | FLT_STREAMHANDLE_CONTEXT |
+        | FLT_TRANSACTION_CONTEXT  |
+
+    @needs:callback-events @needs:objects
+    Scenario: FREE-001 a context set on an object and deleted with it is cleaned up once, not again on the last release
+      Given the minifilter registers these context definitions:
+        | type               | size | callbacks |
+        | FLT_STREAM_CONTEXT | 40   | cleanup   |
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter allocates a FLT_STREAM_CONTEXT of 40 bytes from PagedPool as "A"
+      And "A" is set as the minifilter's FLT_STREAM_CONTEXT
+      And the minifilter deletes its FLT_STREAM_CONTEXT
+      And the minifilter releases "A"
+      And the minifilter's file object is closed
+      Then the cleanup callback ran once for "A" as a FLT_STREAM_CONTEXT
+
+  @must @windows:all
+  Rule: FREE-002 The cleanup callback does not run while a reference remains
+    Source: "PFLT_CONTEXT_CLEANUP_CALLBACK (fltkernel.h)" and "Referencing Contexts" (fltmgr-facts 5.3: reference count reaches 0, then cleanup, then free)
+
+    @needs:callback-events
+    Scenario: FREE-002 releasing one of two references does not clean the context up
+      Given the minifilter registers these context definitions:
+        | type                 | size | callbacks |
+        | FLT_INSTANCE_CONTEXT | 40   | cleanup   |
+      When the minifilter allocates a FLT_INSTANCE_CONTEXT of 40 bytes from PagedPool as "A"
+      And the minifilter references "A"
+      And the minifilter releases "A"
+      Then the cleanup callback has not run for "A"
+
+  @must @windows:all
+  Rule: FREE-003 The free callback receives the block the allocate callback produced, after the cleanup callback
+    Source: 004_0d0c2bbaa13430c2.txt, "Minifilter callback routines for context management" (PFLT_CONTEXT_ALLOCATE_CALLBACK, PFLT_CONTEXT_FREE_CALLBACK); "PFLT_CONTEXT_FREE_CALLBACK (fltkernel.h)" for its Pool parameter
+    Ambiguity: the free callback page calls its parameter "the context to free"; the allocate callback allocates the whole context, header included.
+    Kit reading: Pool is the block the allocate callback returned (as the observed Windows build passes it).
+
+    @needs:callback-events @needs:allocate-callback
+    Scenario Outline: FREE-003 a <type> from the minifilter's own allocator goes back to its free callback
+      Given the minifilter registers these context definitions:
+        | type   | size | callbacks                 |
+        | <type> | 64   | cleanup+allocate+free     |
+      When the minifilter allocates a <type> of 64 bytes from NonPagedPool as "A"
+      And the minifilter releases "A"
+      Then the free callback ran once, after the cleanup callback, with the block the allocate callback returned
+
+      Examples:
+        | type                 |
+        | FLT_INSTANCE_CONTEXT |
+        | FLT_STREAM_CONTEXT   |
+
+  @must @windows:all
+  Rule: FREE-004 Without allocate and free callbacks a freed context's memory goes back to its lookaside list or pool
+    Source: 004_0d0c2bbaa13430c2.txt, "Steps for registering context types" (fixed-size contexts come from lookaside lists, variable-size ones straight from pool)
+
+    @needs:pool-accounting @needs:context-inspection
+    Scenario Outline: FREE-004 a freed <kind> <type> leaves no pool block outstanding
+      Given the minifilter registers these context definitions:
+        | type   | size   |
+        | <type> | <size> |
+      And the kit notes the pool's outstanding blocks
+      When the minifilter allocates a <type> of 24 bytes from <pool> as "A"
+      And the minifilter releases "A"
+      Then "A" is freed
+      And the pool's outstanding blocks are back to what the kit noted
+
+      Examples:
+        | kind          | type                 | size                        | pool         |
+        | fixed-size    | FLT_STREAM_CONTEXT   | 24                          | PagedPool    |
+        | fixed-size    | FLT_VOLUME_CONTEXT   | 24                          | NonPagedPool |
+        | variable-size | FLT_INSTANCE_CONTEXT | FLT_VARIABLE_SIZED_CONTEXTS | PagedPool    |
+
+  @must @windows:all
+  Rule: FREE-005 No cleanup callback is called for a definition that registered none
+    Source: 004_0d0c2bbaa13430c2.txt, "Minifilter callback routines for context management" (the callbacks are optional)
+
+    @needs:callback-events @needs:context-inspection
+    Scenario: FREE-005 a context whose definition has no cleanup callback is freed without one
+      Given the minifilter registers a FLT_FILE_CONTEXT definition of 16 bytes
+      When the minifilter allocates a FLT_FILE_CONTEXT of 16 bytes from PagedPool as "A"
+      And the minifilter releases "A"
+      Then "A" is freed
+      And no cleanup callback ran
+
+  @must @windows:all
+  Rule: FREE-006 A final release at DISPATCH_LEVEL defers the freeing, so the callbacks still run at APC_LEVEL or below
+    Source: "FltReleaseContext function" (at DISPATCH_LEVEL a work item frees the context) and "PFLT_CONTEXT_CLEANUP_CALLBACK (fltkernel.h)" (called at IRQL <= APC_LEVEL)
+
+    @needs:irql @needs:callback-events @needs:context-inspection
+    Scenario: FREE-006 a nonpaged context released at DISPATCH_LEVEL is cleaned up below DISPATCH_LEVEL
+      Given the minifilter registers these context definitions:
+        | type                 | size | callbacks |
+        | FLT_INSTANCE_CONTEXT | 40   | cleanup   |
+      When the minifilter allocates a FLT_INSTANCE_CONTEXT of 40 bytes from NonPagedPool as "A"
+      And the minifilter releases "A" at DISPATCH_LEVEL
+      And the deferred work runs
+      Then "A" is freed
+      And the cleanup callback ran once for "A" as a FLT_INSTANCE_CONTEXT
+      And every context callback ran at APC_LEVEL or below
+
+    @needs:irql @needs:callback-events @needs:allocate-callback
+    Scenario: FREE-006 the free callback of a context released at DISPATCH_LEVEL runs below DISPATCH_LEVEL
+      Given the minifilter registers these context definitions:
+        | type               | size | callbacks             |
+        | FLT_STREAM_CONTEXT | 40   | cleanup+allocate+free |
+      When the minifilter allocates a FLT_STREAM_CONTEXT of 40 bytes from NonPagedPool as "A"
+      And the minifilter releases "A" at DISPATCH_LEVEL
+      And the deferred work runs
+      Then the free callback ran once, after the cleanup callback, with the block the allocate callback returned
+      And every context callback ran at APC_LEVEL or below

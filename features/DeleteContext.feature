@@ -1,0 +1,236 @@
+# Rules of FltDeleteContext and the typed delete-context routines (FltDeleteVolumeContext ...
+# FltDeleteTransactionContext), which 001_1f660b62861822cc.txt names per context type, with the behaviour
+# from the wider documentation (fltmgr-facts.md section 9). Conventions: see README.
+Feature: Deleting contexts
+
+  @must @windows:all
+  Rule: DEL-001 The typed delete routine without OldContext removes the context and drops the reference the set took
+    Source: 001_1f660b62861822cc.txt, Remarks (the delete-context routine per type); "Deleting Contexts" and "FltDeleteStreamContext function" (OldContext NULL)
+
+    @needs:objects @needs:context-inspection
+    Scenario Outline: DEL-001 deleting the <type> leaves only the minifilter's own reference, and its release frees it
+      Given the minifilter registers a <type> definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter allocates a <type> of 32 bytes from NonPagedPool as "A"
+      And "A" is set as the minifilter's <type>
+      And the minifilter deletes its <type>
+      Then the delete routine returns STATUS_SUCCESS
+      And the minifilter has no <type>
+      And "A" has a reference count of 1
+      When the minifilter releases "A"
+      Then "A" is freed
+
+      Examples:
+        | type                     |
+        | FLT_VOLUME_CONTEXT       |
+        | FLT_INSTANCE_CONTEXT     |
+        | FLT_FILE_CONTEXT         |
+        | FLT_STREAM_CONTEXT       |
+        | FLT_STREAMHANDLE_CONTEXT |
+
+      @needs:transactions
+      Examples: transactions
+        | type                    |
+        | FLT_TRANSACTION_CONTEXT |
+
+  @must @windows:all
+  Rule: DEL-002 The typed delete routine with OldContext hands the removed context back, keeping the set's reference for the caller to release
+    Source: "Deleting Contexts" and "FltDeleteFileContext function" (OldContext: the caller must release the returned context)
+
+    @needs:objects @needs:context-inspection
+    Scenario Outline: DEL-002 deleting the <type> with OldContext hands it back still referenced
+      Given the minifilter registers a <type> definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter allocates a <type> of 32 bytes from NonPagedPool as "A"
+      And "A" is set as the minifilter's <type>
+      And the minifilter deletes its <type>, asking for the old context
+      Then the delete routine returns STATUS_SUCCESS
+      And the routine hands back "A"
+      And the minifilter has no <type>
+      And "A" has a reference count of 2
+      When the minifilter releases the context handed back
+      And the minifilter releases "A"
+      Then "A" is freed
+
+      Examples:
+        | type                     |
+        | FLT_VOLUME_CONTEXT       |
+        | FLT_INSTANCE_CONTEXT     |
+        | FLT_FILE_CONTEXT         |
+        | FLT_STREAM_CONTEXT       |
+        | FLT_STREAMHANDLE_CONTEXT |
+
+      @needs:transactions
+      Examples: transactions
+        | type                    |
+        | FLT_TRANSACTION_CONTEXT |
+
+  @must @windows:all
+  Rule: DEL-003 With no context on the object the typed delete routine returns STATUS_NOT_FOUND and NULL_CONTEXT in OldContext
+    Source: "FltDeleteFileContext function" and the other delete pages (Return value: STATUS_NOT_FOUND)
+
+    @needs:objects
+    Scenario Outline: DEL-003 deleting a <type> that was never set gives STATUS_NOT_FOUND
+      Given the minifilter registers a <type> definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter deletes its <type>, asking for the old context
+      Then the delete routine returns STATUS_NOT_FOUND
+      And the routine hands back NULL_CONTEXT
+
+      Examples:
+        | type                     |
+        | FLT_VOLUME_CONTEXT       |
+        | FLT_INSTANCE_CONTEXT     |
+        | FLT_FILE_CONTEXT         |
+        | FLT_STREAM_CONTEXT       |
+        | FLT_STREAMHANDLE_CONTEXT |
+
+      @needs:transactions
+      Examples: transactions
+        | type                    |
+        | FLT_TRANSACTION_CONTEXT |
+
+    @needs:objects
+    Scenario: DEL-003 deleting an instance context a second time gives STATUS_NOT_FOUND
+      Given the minifilter registers a FLT_INSTANCE_CONTEXT definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter allocates a FLT_INSTANCE_CONTEXT of 32 bytes from PagedPool as "A"
+      And "A" is set as the minifilter's FLT_INSTANCE_CONTEXT
+      And the minifilter deletes its FLT_INSTANCE_CONTEXT
+      And the minifilter deletes its FLT_INSTANCE_CONTEXT
+      Then the delete routine returns STATUS_NOT_FOUND
+
+  @must @windows:all
+  Rule: DEL-004 Deleting a context of an object being torn down fails with STATUS_FLT_DELETING_OBJECT
+    Source: "FltDeleteStreamContext function" and the volume, instance, stream handle and transaction delete pages (Return value: STATUS_FLT_DELETING_OBJECT)
+    Ambiguity: the FltDeleteFileContext page is the only delete page that does not list STATUS_FLT_DELETING_OBJECT.
+    Kit reading: file contexts are left out here; DEL-005 records what FltDeleteFileContext does.
+
+    @needs:objects
+    Scenario Outline: DEL-004 the <type> of an object being torn down cannot be deleted by the minifilter
+      Given the minifilter registers a <type> definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter allocates a <type> of 32 bytes from NonPagedPool as "A"
+      And "A" is set as the minifilter's <type>
+      And the object of the minifilter's <type> begins to be torn down
+      And the minifilter deletes its <type>
+      Then the delete routine returns STATUS_FLT_DELETING_OBJECT
+
+      Examples:
+        | type                     |
+        | FLT_VOLUME_CONTEXT       |
+        | FLT_INSTANCE_CONTEXT     |
+        | FLT_STREAM_CONTEXT       |
+        | FLT_STREAMHANDLE_CONTEXT |
+
+      @needs:transactions
+      Examples: transactions
+        | type                    |
+        | FLT_TRANSACTION_CONTEXT |
+
+  @impl-defined @windows:all
+  Rule: DEL-005 What FltDeleteFileContext returns for a file being torn down
+    Source: "FltDeleteFileContext function" (Return value lists STATUS_NOT_FOUND and STATUS_NOT_SUPPORTED only)
+    Ambiguity: every other delete page lists STATUS_FLT_DELETING_OBJECT; whether FltDeleteFileContext can return it is not stated.
+    Kit reading: the kit records the status.
+
+    @needs:objects
+    Scenario: DEL-005 the kit records FltDeleteFileContext's status on a file being torn down
+      Given the minifilter registers a FLT_FILE_CONTEXT definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter allocates a FLT_FILE_CONTEXT of 32 bytes from PagedPool as "A"
+      And "A" is set as the minifilter's FLT_FILE_CONTEXT
+      And the object of the minifilter's FLT_FILE_CONTEXT begins to be torn down
+      And the minifilter deletes its FLT_FILE_CONTEXT, asking for the old context
+      Then the kit records what the delete routine returned
+
+  @must @windows:all
+  Rule: DEL-006 On a file system without per-stream contexts the stream and stream handle delete routines fail with STATUS_NOT_SUPPORTED
+    Source: "FltDeleteStreamContext function" and "FltDeleteStreamHandleContext function" (Return value: STATUS_NOT_SUPPORTED)
+
+    @needs:objects @needs:stream-support-toggle
+    Scenario Outline: DEL-006 <type> cannot be deleted where the file system lacks per-stream contexts
+      Given the minifilter registers a <type> definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      And the file system does not support per-stream contexts
+      When the minifilter deletes its <type>
+      Then the delete routine returns STATUS_NOT_SUPPORTED
+
+      Examples:
+        | type                     |
+        | FLT_STREAM_CONTEXT       |
+        | FLT_STREAMHANDLE_CONTEXT |
+
+  @must @windows:all
+  Rule: DEL-007 FltDeleteContext unlinks a set context so no get finds it, and the caller's own reference stays valid until released
+    Source: "FltDeleteContext function" (marks the context for deletion, unlinks it; the caller's reference must still be released)
+
+    @needs:objects @needs:context-inspection
+    Scenario Outline: DEL-007 FltDeleteContext on the <type> removes it from its object
+      Given the minifilter registers a <type> definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter allocates a <type> of 32 bytes from NonPagedPool as "A"
+      And "A" is set as the minifilter's <type>
+      And the minifilter calls FltDeleteContext on "A"
+      Then the minifilter has no <type>
+      And "A" has a reference count of 1
+      When the minifilter releases "A"
+      Then "A" is freed
+
+      Examples:
+        | type                     |
+        | FLT_VOLUME_CONTEXT       |
+        | FLT_INSTANCE_CONTEXT     |
+        | FLT_FILE_CONTEXT         |
+        | FLT_STREAM_CONTEXT       |
+        | FLT_STREAMHANDLE_CONTEXT |
+
+      @needs:transactions
+      Examples: transactions
+        | type                    |
+        | FLT_TRANSACTION_CONTEXT |
+
+    @needs:objects
+    Scenario: DEL-007 FltDeleteContext also hides the context from FltGetContexts
+      Given the minifilter registers a FLT_STREAM_CONTEXT definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter allocates a FLT_STREAM_CONTEXT of 32 bytes from PagedPool as "A"
+      And "A" is set as the minifilter's FLT_STREAM_CONTEXT
+      And the minifilter calls FltDeleteContext on "A"
+      And the minifilter calls FltGetContexts for "FLT_STREAM_CONTEXT"
+      Then FltGetContexts hands back NULL_CONTEXT as the FLT_STREAM_CONTEXT
+
+  @must @windows:all
+  Rule: DEL-008 FltDeleteContext on a context that is not set on an object removes no reference
+    Source: "Deleting Contexts" (a context that was never set, or was already deleted, cannot be deleted)
+
+    @needs:context-inspection
+    Scenario: DEL-008 FltDeleteContext on a context never set leaves its count at 1
+      Given the minifilter registers a FLT_INSTANCE_CONTEXT definition of 32 bytes
+      When the minifilter allocates a FLT_INSTANCE_CONTEXT of 32 bytes from PagedPool as "A"
+      And the minifilter calls FltDeleteContext on "A"
+      Then "A" has a reference count of 1
+
+    @needs:objects @needs:context-inspection
+    Scenario: DEL-008 a second FltDeleteContext does not drop a reference again
+      Given the minifilter registers a FLT_STREAM_CONTEXT definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter allocates a FLT_STREAM_CONTEXT of 32 bytes from PagedPool as "A"
+      And "A" is set as the minifilter's FLT_STREAM_CONTEXT
+      And the minifilter references "A"
+      And the minifilter calls FltDeleteContext on "A"
+      And the minifilter calls FltDeleteContext on "A"
+      Then "A" has a reference count of 2
+
+  @caller-contract @windows:all
+  Rule: DEL-009 The caller of FltDeleteContext must hold a reference on the context
+    Source: "FltDeleteContext function" (the caller must already hold a reference)
+
+    @needs:objects @leaks-on-purpose
+    Scenario: DEL-009 FltDeleteContext on a context the minifilter no longer holds is survived
+      Given the minifilter registers a FLT_STREAM_CONTEXT definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter allocates a FLT_STREAM_CONTEXT of 32 bytes from PagedPool as "A"
+      And "A" is set as the minifilter's FLT_STREAM_CONTEXT
+      And the minifilter releases "A"
+      And the minifilter calls FltDeleteContext on "A", breaking its contract

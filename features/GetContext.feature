@@ -1,0 +1,108 @@
+# Rules of the get-context routines (FltGetVolumeContext ... FltGetTransactionContext), which
+# 001_1f660b62861822cc.txt names per context type, with the behaviour from the wider documentation
+# (fltmgr-facts.md section 8). FltGetSectionContext: see SectionContexts.feature. Conventions: see README.
+Feature: Getting contexts
+
+  @must @windows:all
+  Rule: GET-001 The get routine hands back the context set on the object
+    Source: 001_1f660b62861822cc.txt, Remarks (the get-context routine per type); "Getting Contexts"
+
+    @needs:objects
+    Scenario Outline: GET-001 <type> set on its object comes back from the get routine
+      Given the minifilter registers a <type> definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter allocates a <type> of 32 bytes from NonPagedPool as "A"
+      And "A" is set as the minifilter's <type>
+      And the minifilter gets its <type>
+      Then the get routine returns STATUS_SUCCESS
+      And the routine hands back "A"
+
+      Examples:
+        | type                     |
+        | FLT_VOLUME_CONTEXT       |
+        | FLT_INSTANCE_CONTEXT     |
+        | FLT_FILE_CONTEXT         |
+        | FLT_STREAM_CONTEXT       |
+        | FLT_STREAMHANDLE_CONTEXT |
+
+      @needs:transactions
+      Examples: transactions
+        | type                    |
+        | FLT_TRANSACTION_CONTEXT |
+
+  @must @windows:all
+  Rule: GET-002 With no context on the object the get routine returns STATUS_NOT_FOUND and NULL_CONTEXT
+    Source: "FltGetStreamContext function" and the other get pages (Return value: STATUS_NOT_FOUND; Context set to NULL_CONTEXT)
+
+    @needs:objects
+    Scenario Outline: GET-002 nothing set as the <type> gives STATUS_NOT_FOUND
+      Given the minifilter registers a <type> definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter gets its <type>
+      Then the get routine returns STATUS_NOT_FOUND
+      And the routine hands back NULL_CONTEXT
+
+      Examples:
+        | type                     |
+        | FLT_VOLUME_CONTEXT       |
+        | FLT_INSTANCE_CONTEXT     |
+        | FLT_FILE_CONTEXT         |
+        | FLT_STREAM_CONTEXT       |
+        | FLT_STREAMHANDLE_CONTEXT |
+
+      @needs:transactions
+      Examples: transactions
+        | type                    |
+        | FLT_TRANSACTION_CONTEXT |
+
+    @needs:objects
+    Scenario: GET-002 a stream context set on another volume's file is not found on this one
+      Given the minifilter registers a FLT_STREAM_CONTEXT definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      And the minifilter also has an instance on a second volume with a file open
+      When the minifilter allocates a FLT_STREAM_CONTEXT of 32 bytes from PagedPool as "A"
+      And the minifilter sets "A" as the FLT_STREAM_CONTEXT of its other objects with FLT_SET_CONTEXT_KEEP_IF_EXISTS
+      And the minifilter gets its FLT_STREAM_CONTEXT
+      Then the get routine returns STATUS_NOT_FOUND
+
+  @must @windows:all
+  Rule: GET-003 On a file system without per-stream contexts the stream and stream handle get routines fail with STATUS_NOT_SUPPORTED
+    Source: "FltGetStreamContext function" and "FltGetStreamHandleContext function" (Return value: STATUS_NOT_SUPPORTED)
+
+    @needs:objects @needs:stream-support-toggle
+    Scenario Outline: GET-003 <type> cannot be got where the file system lacks per-stream contexts
+      Given the minifilter registers a <type> definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      And the file system does not support per-stream contexts
+      When the minifilter gets its <type>
+      Then the get routine returns STATUS_NOT_SUPPORTED
+      And the routine hands back NULL_CONTEXT
+
+      Examples:
+        | type                     |
+        | FLT_STREAM_CONTEXT       |
+        | FLT_STREAMHANDLE_CONTEXT |
+
+  @must @windows:all
+  Rule: GET-004 A stream context is shared by every file object of the stream; a stream handle context belongs to one file object
+    Source: "FltSetStreamHandleContext function" and "FltSetStreamContext function" (one context per stream handle, one per stream, per instance)
+
+    @needs:objects
+    Scenario: GET-004 a second handle on the file sees the stream context
+      Given the minifilter registers a FLT_STREAM_CONTEXT definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      And the file is opened a second time
+      When the minifilter allocates a FLT_STREAM_CONTEXT of 32 bytes from PagedPool as "A"
+      And "A" is set as the minifilter's FLT_STREAM_CONTEXT
+      And the minifilter's file object is closed
+      Then the minifilter's FLT_STREAM_CONTEXT is "A"
+
+    @needs:objects
+    Scenario: GET-004 a stream handle context goes with its file object, not with the stream
+      Given the minifilter registers a FLT_STREAMHANDLE_CONTEXT definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      And the file is opened a second time
+      When the minifilter allocates a FLT_STREAMHANDLE_CONTEXT of 32 bytes from PagedPool as "A"
+      And "A" is set as the minifilter's FLT_STREAMHANDLE_CONTEXT
+      And the minifilter's file object is closed
+      Then the minifilter has no FLT_STREAMHANDLE_CONTEXT

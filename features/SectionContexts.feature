@@ -1,0 +1,125 @@
+# Rules of section contexts, which 001_1f660b62861822cc.txt sets with FltCreateSectionForDataScan, gets with
+# FltGetSectionContext and deletes with FltCloseSectionForDataScan (all Windows 8 and later), with the
+# behaviour from the wider documentation (fltmgr-facts.md section 10). Conventions: see README.
+Feature: Section contexts
+
+  @must @windows:win8+
+  Rule: SEC-001 FltCreateSectionForDataScan attaches the section context to the stream, with a reference, where FltGetSectionContext finds it
+    Source: 001_1f660b62861822cc.txt, Remarks (FLT_SECTION_CONTEXT: FltCreateSectionForDataScan, FltGetSectionContext, from Windows 8); "FltCreateSectionForDataScan function"
+
+    @needs:sections @needs:context-inspection
+    Scenario: SEC-001 a created section's context comes back from FltGetSectionContext
+      Given the minifilter registers a FLT_SECTION_CONTEXT definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter allocates a FLT_SECTION_CONTEXT of 32 bytes from PagedPool as "A"
+      And the minifilter creates a section for data scan with "A"
+      Then FltCreateSectionForDataScan returns STATUS_SUCCESS
+      And "A" has a reference count of 2
+      And the minifilter's FLT_SECTION_CONTEXT is "A"
+
+  @must @windows:win8+
+  Rule: SEC-002 Only one section per stream per instance: a second FltCreateSectionForDataScan fails with STATUS_FLT_CONTEXT_ALREADY_DEFINED
+    Source: "FltCreateSectionForDataScan function" (Return value: STATUS_FLT_CONTEXT_ALREADY_DEFINED)
+
+    @needs:sections
+    Scenario: SEC-002 a second section context for the same stream is refused
+      Given the minifilter registers a FLT_SECTION_CONTEXT definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter allocates a FLT_SECTION_CONTEXT of 32 bytes from PagedPool as "A"
+      And the minifilter allocates a FLT_SECTION_CONTEXT of 32 bytes from PagedPool as "B"
+      And the minifilter creates a section for data scan with "A"
+      And the minifilter creates a section for data scan with "B"
+      Then FltCreateSectionForDataScan returns STATUS_FLT_CONTEXT_ALREADY_DEFINED
+      And the minifilter's FLT_SECTION_CONTEXT is "A"
+
+  @must @windows:win8+
+  Rule: SEC-003 FltCloseSectionForDataScan removes the section context from the stream and drops the reference the create took
+    Source: 001_1f660b62861822cc.txt, Remarks (FltCloseSectionForDataScan deletes section contexts); "FltCloseSectionForDataScan function"
+
+    @needs:sections @needs:context-inspection
+    Scenario: SEC-003 a closed section's context is gone from the stream and freed with the minifilter's release
+      Given the minifilter registers a FLT_SECTION_CONTEXT definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter allocates a FLT_SECTION_CONTEXT of 32 bytes from PagedPool as "A"
+      And the minifilter creates a section for data scan with "A"
+      And the minifilter closes the section of "A"
+      Then FltCloseSectionForDataScan returns STATUS_SUCCESS
+      And the minifilter has no FLT_SECTION_CONTEXT
+      And "A" has a reference count of 1
+      When the minifilter releases "A"
+      Then "A" is freed
+
+    @needs:sections @needs:context-inspection
+    Scenario: SEC-003 the typed delete of a section context closes the stream's section
+      Given the minifilter registers a FLT_SECTION_CONTEXT definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter allocates a FLT_SECTION_CONTEXT of 32 bytes from PagedPool as "A"
+      And the minifilter creates a section for data scan with "A"
+      And the minifilter deletes its FLT_SECTION_CONTEXT
+      Then the delete routine returns STATUS_SUCCESS
+      And the minifilter has no FLT_SECTION_CONTEXT
+      And "A" has a reference count of 1
+
+  @must @windows:win8+
+  Rule: SEC-004 FltCloseSectionForDataScan on a section context never given to FltCreateSectionForDataScan fails with STATUS_INVALID_PARAMETER
+    Source: "FltCloseSectionForDataScan function" (Return value: STATUS_INVALID_PARAMETER)
+
+    @needs:sections @needs:context-inspection
+    Scenario: SEC-004 closing an allocated but never created section context is refused and leaves it untouched
+      Given the minifilter registers a FLT_SECTION_CONTEXT definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter allocates a FLT_SECTION_CONTEXT of 32 bytes from PagedPool as "A"
+      And the minifilter closes the section of "A"
+      Then FltCloseSectionForDataScan returns STATUS_INVALID_PARAMETER
+      And "A" has a reference count of 1
+
+  @must @windows:win8+
+  Rule: SEC-005 FltCloseSectionForDataScan on a section already closed fails with STATUS_NOT_FOUND
+    Source: "FltCloseSectionForDataScan function" (Return value: STATUS_NOT_FOUND)
+
+    @needs:sections
+    Scenario: SEC-005 closing the same section twice gives STATUS_NOT_FOUND the second time
+      Given the minifilter registers a FLT_SECTION_CONTEXT definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter allocates a FLT_SECTION_CONTEXT of 32 bytes from PagedPool as "A"
+      And the minifilter creates a section for data scan with "A"
+      And the minifilter closes the section of "A"
+      And the minifilter closes the section of "A"
+      Then FltCloseSectionForDataScan returns STATUS_NOT_FOUND
+
+  @must @windows:win8+
+  Rule: SEC-006 FltGetSectionContext on a stream without a section returns STATUS_NOT_FOUND
+    Source: "FltGetSectionContext function" (Return value: STATUS_NOT_FOUND)
+
+    @needs:sections
+    Scenario: SEC-006 no section created means no section context
+      Given the minifilter registers a FLT_SECTION_CONTEXT definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter gets its FLT_SECTION_CONTEXT
+      Then the get routine returns STATUS_NOT_FOUND
+      And the routine hands back NULL_CONTEXT
+
+  @must @windows:win8+
+  Rule: SEC-007 The last close of the stream deletes its section contexts
+    Source: "Deleting Contexts" (contexts are deleted when their object goes away); "FltCreateSectionForDataScan function"
+
+    @needs:sections @needs:context-inspection
+    Scenario: SEC-007 closing the file drops the section's reference
+      Given the minifilter registers a FLT_SECTION_CONTEXT definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter allocates a FLT_SECTION_CONTEXT of 32 bytes from PagedPool as "A"
+      And the minifilter creates a section for data scan with "A"
+      And the minifilter's file object is closed
+      Then "A" has a reference count of 1
+
+  @caller-contract @windows:win8+
+  Rule: SEC-008 FltDeleteContext must not be used on a section context
+    Source: "FltDeleteContext function" and "FltCreateSectionForDataScan function" (use FltCloseSectionForDataScan)
+
+    @needs:sections @leaks-on-purpose
+    Scenario: SEC-008 FltDeleteContext on a created section context is survived
+      Given the minifilter registers a FLT_SECTION_CONTEXT definition of 32 bytes
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter allocates a FLT_SECTION_CONTEXT of 32 bytes from PagedPool as "A"
+      And the minifilter creates a section for data scan with "A"
+      And the minifilter calls FltDeleteContext on "A", breaking its contract

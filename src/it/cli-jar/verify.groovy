@@ -1,0 +1,35 @@
+// The shaded command-line jar, run as an implementer would run it: java -jar, in its own JVM.
+def java = new File(System.getProperty('java.home'), 'bin/java').path
+
+def run(List<String> command) {
+    def process = new ProcessBuilder(command).directory(basedir).redirectErrorStream(false).start()
+    def out = new StringBuilder(), err = new StringBuilder()
+    process.consumeProcessOutput(out, err)
+    int code = process.waitFor()
+    println "\$ ${command.join(' ')}\n  exit ${code}\n${out}${err}"
+    [code, out.toString(), err.toString()]
+}
+
+def jar = [java, '-jar', cliJar]
+
+// The reference passes in one profile; reports land where asked.
+def (code, out, err) = run(jar + ['--implementation', 'reference', '--profile', 'win10', '--reports', 'reports-ok'])
+assert code == 0
+assert out =~ /(?m)^win10: [1-9]\d* passed, 0 failed, \d+ skipped/
+assert new File(basedir, 'reports-ok/win10/cucumber-junit.xml').exists()
+
+// An adapter from an added class path with one rule broken: exit 1, and the closing line counts the failure.
+(code, out, err) = run(jar + ['--class-path', testClasses, '-i', 'fltkit.selftest.broken.IgnoresMaxUShort', '-p', 'win11', '-r', 'reports-broken'])
+assert code == 1
+assert out =~ /(?m)^win11: \d+ passed, [1-9]\d* failed/
+
+// The catalogue, read from inside the jar.
+(code, out, err) = run(jar + ['--list-rules'])
+assert code == 0 && out.contains('ALLOC-002')
+
+// Usage errors: exit 2 with a message saying what to do.
+(code, out, err) = run(jar + ['--profile', 'win11'])
+assert code == 2 && err.contains('no implementation to test')
+(code, out, err) = run(jar + ['-i', 'com.example.Nope'])
+assert code == 2 && err.contains("'com.example.Nope' was not found")
+return true

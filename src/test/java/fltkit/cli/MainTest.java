@@ -1,0 +1,200 @@
+package fltkit.cli;
+
+import fltkit.reference.ReferenceProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line end to end, in process: exit codes, messages, and real runs. */
+class MainTest {
+    @TempDir
+    Path reports;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theReferencePassesInOneProfileAndExitsZero() {
+        int code = run("--implementation", "reference", "--profile", "win10", "--reports", reports.toString());
+        assertThat(code).as("exit code; stderr: %s", err()).isEqualTo(Main.CONFORMANT);
+        assertThat(out()).containsPattern("(?m)^win10: [1-9]\\d* passed, 0 failed, \\d+ skipped")
+                .doesNotContain("PARTIAL").doesNotContain("win11:");
+        assertThat(reports.resolve("win10").resolve("cucumber-junit.xml")).exists();
+        assertThat(err()).doesNotContain("PARTIAL");
+    }
+
+    @Test
+    void aBrokenImplementationExitsOne() {
+        int code = run("-i", "fltkit.selftest.broken.StartsAtReferenceCountTwo", "-p", "win11", "-r", reports.toString());
+        assertThat(code).as("exit code; stderr: %s", err()).isEqualTo(Main.NOT_CONFORMANT);
+        assertThat(out()).containsPattern("(?m)^win11: \\d+ passed, [1-9]\\d* failed, \\d+ skipped");
+    }
+
+    @Test
+    void aTagFilteredRunSaysLoudlyThatItIsPartial() {
+        int code = run("-i", "reference", "-p", "win11", "--tags", "@must", "-r", reports.toString());
+        assertThat(code).isEqualTo(Main.CONFORMANT);
+        assertThat(err()).contains("PARTIAL RUN", "--tags '@must'", "establishes no conformance");
+        assertThat(out()).containsPattern("(?m)^win11: .* \\[PARTIAL: --tags @must\\]$");
+    }
+
+    @Test
+    void aTagFilterMatchingNothingIsAUsageError() {
+        assertThat(run("-i", "reference", "-p", "win11", "--tags", "@no-such-tag", "-r", reports.toString())).isEqualTo(Main.USAGE);
+        assertThat(err()).contains("matches no scenario");
+        assertThat(out()).doesNotContain("0 passed");
+    }
+
+    @Test
+    void listRulesPrintsTheCatalogueWithoutRunning() {
+        assertThat(run("--list-rules")).isEqualTo(Main.CONFORMANT);
+        assertThat(out()).contains("ALLOC-001", "MUST", "source:");
+        assertThat(out()).doesNotContain("passed");
+    }
+
+    @Test
+    void helpPrintsTheUsage() {
+        assertThat(run("--help")).isEqualTo(Main.CONFORMANT);
+        assertThat(out()).startsWith("usage: java -jar").contains("--list-rules");
+    }
+
+    @Test
+    void noAdapterIsAUsageErrorSayingHowToNameOne() {
+        assertThat(run("--profile", "win11")).isEqualTo(Main.USAGE);
+        assertThat(err()).contains("no implementation to test", "--implementation", "--class-path", "-- <command>");
+    }
+
+    @Test
+    void unknownOptionExitsTwo() {
+        assertThat(run("--profiles", "all")).isEqualTo(Main.USAGE);
+        assertThat(err()).startsWith("fltkit: unknown option '--profiles'");
+    }
+
+    @Test
+    void unknownProfileExitsTwoBeforeAnythingRuns() {
+        assertThat(run("-i", "reference", "--profile", "xp", "-r", reports.toString())).isEqualTo(Main.USAGE);
+        assertThat(err()).contains("unknown Windows profile 'xp'", "vista, win7, win8, win10, win11");
+        assertThat(reports).isEmptyDirectory();
+    }
+
+    @Test
+    void anAdapterClassThatDoesNotExistExitsTwo() {
+        assertThat(run("-i", "com.example.NoSuchProvider", "-p", "win11")).isEqualTo(Main.USAGE);
+        assertThat(err()).contains("'com.example.NoSuchProvider' was not found", "--class-path");
+    }
+
+    @Test
+    void aClassThatIsNotAProviderExitsTwo() {
+        assertThat(run("-i", "fltkit.reference.ReferenceFilterManager", "-p", "win11")).isEqualTo(Main.USAGE);
+        assertThat(err()).contains("does not implement fltkit.spi.FilterManagerProvider", "not the filter manager itself");
+    }
+
+    @Test
+    void aMissingClassPathEntryExitsTwo() {
+        assertThat(run("--class-path", reports.resolve("nope.jar").toString())).isEqualTo(Main.USAGE);
+        assertThat(err()).contains("nope.jar' does not exist");
+    }
+
+    @Test
+    void aClassPathEntryRegisteringNoProviderExitsTwo() {
+        assertThat(run("--class-path", reports.toString(), "-p", "win11")).isEqualTo(Main.USAGE);
+        assertThat(err()).contains("register no fltkit.spi.FilterManagerProvider", "--implementation");
+    }
+
+    @Test
+    void aClassPathEntryRegisteringOneProviderIsUsed() throws IOException {
+        Path adapter = reports.resolve("adapter");
+        Path services = adapter.resolve("META-INF/services/fltkit.spi.FilterManagerProvider");
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, "fltkit.cli.MainTest$ExampleAdapter\n");
+        int code = run("--class-path", adapter.toString(), "-p", "win11", "-t", "@must", "-r", reports.toString());
+        assertThat(code).as("exit code; stderr: %s", err()).isEqualTo(Main.CONFORMANT);
+        assertThat(out()).containsPattern("(?m)^win11: [1-9]\\d* passed");
+        assertThat(ExampleAdapter.created).isPositive();
+    }
+
+    @Test
+    void aClassPathEntryRegisteringTwoProvidersExitsTwo() throws IOException {
+        Path adapter = reports.resolve("adapters");
+        Path services = adapter.resolve("META-INF/services/fltkit.spi.FilterManagerProvider");
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, "fltkit.cli.MainTest$ExampleAdapter\nfltkit.selftest.broken.IgnoresMaxUShort\n");
+        assertThat(run("--class-path", adapter.toString(), "-p", "win11")).isEqualTo(Main.USAGE);
+        assertThat(err()).contains("several providers", "MainTest$ExampleAdapter", "IgnoresMaxUShort", "--implementation");
+    }
+
+    @Test
+    void aProcessCommandWithoutTheProcessAdapterSaysSo() {
+        boolean hasProcessAdapter;
+        try {
+            Class.forName(CliOptions.PROCESS_PROVIDER);
+            hasProcessAdapter = true;
+        } catch (ClassNotFoundException e) {
+            hasProcessAdapter = false;
+        }
+        int code = run("-p", "win11", "-r", reports.toString(), "--", reports.resolve("no-such-implementation").toString());
+        assertThat(code).isNotEqualTo(Main.CONFORMANT);
+        if (hasProcessAdapter) {
+            assertThat(err()).contains("no-such-implementation");
+        } else {
+            assertThat(code).isEqualTo(Main.USAGE);
+            assertThat(err()).contains("has no process adapter");
+        }
+    }
+
+    @Test
+    void malformedFeatureFilesStopTheRunWithExitThree() throws IOException {
+        Path features = reports.resolve("features");
+        Files.createDirectories(features.resolve("fltkit/features"));
+        Files.writeString(features.resolve("fltkit/features/bad.feature"),
+                "Feature: bad\n  Rule: no id\n    Scenario: x\n      Given y\n");
+        URL root = features.resolve("fltkit/features").toUri().toURL();
+        ClassLoader withBadFeatures = new ClassLoader(getClass().getClassLoader()) {
+            @Override
+            public URL getResource(String name) {
+                return name.equals("fltkit/features") ? root : super.getResource(name);
+            }
+        };
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(withBadFeatures);
+        try {
+            assertThat(run("-i", "reference", "-p", "win11", "-r", reports.toString())).isEqualTo(Main.MALFORMED_FEATURES);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        assertThat(err()).contains("break its conventions", "bad.feature:2", "does not start with an ID");
+    }
+
+    /** Stands for an implementer's adapter. */
+    public static class ExampleAdapter extends ReferenceProvider {
+        static volatile int created;
+
+        @Override
+        public fltkit.spi.FilterManager create(fltkit.spi.WindowsVersion version) {
+            created++;
+            return super.create(version);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package fltkit.selftest;
+
+import fltkit.reference.ReferenceProvider;
+import fltkit.spi.Allocation;
+import fltkit.spi.Capability;
+import fltkit.spi.ContextRegistration;
+import fltkit.spi.FilterManager;
+import fltkit.spi.ImplementationInfo;
+import fltkit.spi.Registration;
+import fltkit.spi.WindowsVersion;
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The kit never calls what an implementation does not declare: against one that provides only the
+ * mandatory routines (every optional SPI method throws), or everything but transactions, no scenario
+ * fails or breaks (the leak check included); scenarios needing more are "not declared".
+ */
+class CapabilityGatingTest {
+    private static final WindowsVersion PROFILE = WindowsVersion.WIN11;
+
+    /** The reference's mandatory routines only; every optional method keeps the SPI's throwing default. */
+    public static class MandatoryOnly extends ReferenceProvider {
+        @Override
+        public ImplementationInfo info() {
+            return new ImplementationInfo("mandatory routines only", "0", "fltkit self-test", "Java");
+        }
+
+        @Override
+        public Set<Capability> capabilities() {
+            return EnumSet.noneOf(Capability.class);
+        }
+
+        @Override
+        public FilterManager create(WindowsVersion version) {
+            FilterManager reference = super.create(version);
+            return new FilterManager() {
+                @Override
+                public Registration registerFilter(List<ContextRegistration> registrations, boolean terminated) {
+                    return reference.registerFilter(registrations, terminated);
+                }
+
+                @Override
+                public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {
+                    return reference.allocateContext(filter, contextType, contextSize, poolType);
+                }
+
+                @Override
+                public void referenceContext(long context) {
+                    reference.referenceContext(context);
+                }
+
+                @Override
+                public void releaseContext(long context) {
+                    reference.releaseContext(context);
+                }
+
+                @Override
+                public void deleteContext(long context) {
+                    reference.deleteContext(context);
+                }
+            };
+        }
+    }
+
+    /** The reference, not claiming transactions. */
+    public static class NoTransactions extends BrokenProvider {
+        @Override
+        public Set<Capability> capabilities() {
+            Set<Capability> declared = EnumSet.copyOf(super.capabilities());
+            declared.remove(Capability.TRANSACTIONS);
+            return declared;
+        }
+
+        @Override
+        protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+            return new DelegatingFilterManager(reference) {
+                @Override
+                public long beginTransaction() {
+                    throw new UnsupportedOperationException("transactions are not declared");
+                }
+            };
+        }
+    }
+
+    @Test
+    void anImplementationOfTheMandatoryRoutinesOnlyIsNeverCalledBeyondThem() {
+        List<ScenarioOutcome> outcomes = KitRun.run(MandatoryOnly.class.getName(), PROFILE);
+        assertThat(outcomes).filteredOn(o -> o.status() == ScenarioOutcome.Status.FAILED || o.status() == ScenarioOutcome.Status.BROKEN)
+                .as("scenarios that failed or broke against the mandatory routines only").isEmpty();
+        assertThat(outcomes).filteredOn(o -> o.status() == ScenarioOutcome.Status.SKIPPED)
+                .anyMatch(o -> o.message().startsWith("[not-declared] needs capability 'objects'"));
+    }
+
+    @Test
+    void transactionExamplesAreNotDeclaredWithoutTransactions() {
+        List<ScenarioOutcome> outcomes = KitRun.run(NoTransactions.class.getName(), PROFILE);
+        assertThat(outcomes).filteredOn(o -> o.status() == ScenarioOutcome.Status.FAILED || o.status() == ScenarioOutcome.Status.BROKEN)
+                .as("scenarios that failed or broke without transactions").isEmpty();
+        assertThat(outcomes).filteredOn(o -> o.name().contains("FLT_TRANSACTION_CONTEXT") && o.name().startsWith("SET-001"))
+                .isNotEmpty()
+                .allMatch(o -> o.status() == ScenarioOutcome.Status.SKIPPED && o.message().contains("'transactions'"));
+    }
+}

@@ -1,0 +1,20 @@
+package fltkit.selftest.broken;
+
+import fltkit.selftest.Breaks;
+import fltkit.selftest.BrokenProvider;
+import fltkit.selftest.DelegatingFilterManager;
+import fltkit.spi.FilterManager;
+import fltkit.spi.WindowsVersion;
+
+/** FltDeleteContext leaves the context attached to its object. */
+@Breaks(rules = {"DEL-007", "DEL-008"})
+public class DeleteContextDoesNothing extends BrokenProvider {
+    @Override
+    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+        return new DelegatingFilterManager(reference) {
+            @Override
+            public void deleteContext(long context) {
+            }
+        };
+    }
+}

@@ -1,0 +1,40 @@
+package fltkit.selftest.broken;
+
+import fltkit.selftest.Breaks;
+import fltkit.selftest.BrokenProvider;
+import fltkit.selftest.DelegatingFilterManager;
+import fltkit.spi.ContextResult;
+import fltkit.spi.ContextTarget;
+import fltkit.spi.ContextType;
+import fltkit.spi.FilterManager;
+import fltkit.spi.WindowsVersion;
+
+/** Looks for stream and stream handle contexts even where the file system has no per-stream contexts. */
+@Breaks(rules = "GET-003", messageContains = {"STATUS_NOT_SUPPORTED (0xC00000BB)", "STATUS_NOT_FOUND"})
+public class StreamGetIgnoresSupport extends BrokenProvider {
+    @Override
+    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+        return new DelegatingFilterManager(reference) {
+            private boolean supported = true;
+
+            @Override
+            public void setPerStreamContextSupport(boolean isSupported) {
+                supported = isSupported;
+                inner.setPerStreamContextSupport(isSupported);
+            }
+
+            @Override
+            public ContextResult getContext(ContextType type, ContextTarget target) {
+                if (supported) {
+                    return inner.getContext(type, target);
+                }
+                inner.setPerStreamContextSupport(true);
+                try {
+                    return inner.getContext(type, target);
+                } finally {
+                    inner.setPerStreamContextSupport(false);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,40 @@
+package fltkit.selftest.broken;
+
+import fltkit.selftest.Breaks;
+import fltkit.selftest.BrokenProvider;
+import fltkit.selftest.DelegatingFilterManager;
+import fltkit.spi.ContextResult;
+import fltkit.spi.ContextTarget;
+import fltkit.spi.ContextType;
+import fltkit.spi.FilterManager;
+import fltkit.spi.WindowsVersion;
+
+/** Sets stream and stream handle contexts even where the file system has no per-stream contexts. */
+@Breaks(rules = "SET-011", messageContains = {"STATUS_NOT_SUPPORTED (0xC00000BB)", "STATUS_SUCCESS"})
+public class StreamSetIgnoresSupport extends BrokenProvider {
+    @Override
+    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+        return new DelegatingFilterManager(reference) {
+            private boolean supported = true;
+
+            @Override
+            public void setPerStreamContextSupport(boolean isSupported) {
+                supported = isSupported;
+                inner.setPerStreamContextSupport(isSupported);
+            }
+
+            @Override
+            public ContextResult setContext(ContextType type, ContextTarget target, int operation, long newContext, boolean wantOldContext) {
+                if (supported) {
+                    return inner.setContext(type, target, operation, newContext, wantOldContext);
+                }
+                inner.setPerStreamContextSupport(true);
+                try {
+                    return inner.setContext(type, target, operation, newContext, wantOldContext);
+                } finally {
+                    inner.setPerStreamContextSupport(false);
+                }
+            }
+        };
+    }
+}

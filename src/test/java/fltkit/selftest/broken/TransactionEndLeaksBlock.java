@@ -1,0 +1,34 @@
+package fltkit.selftest.broken;
+
+import fltkit.selftest.Breaks;
+import fltkit.selftest.BrokenProvider;
+import fltkit.selftest.DelegatingFilterManager;
+import fltkit.spi.FilterManager;
+import fltkit.spi.PoolSnapshot;
+import fltkit.spi.WindowsVersion;
+
+/**
+ * Loses a pool block whenever a transaction ends. No rule's own steps look at the pool there: only the
+ * end-of-scenario leak check (KIT-LEAK-001) can catch it, which is what this implementation proves.
+ */
+@Breaks(rules = "AUTO-003", messageContains = {"KIT-LEAK-001", "pool block(s) still outstanding"}, othersMayFail = true)
+public class TransactionEndLeaksBlock extends BrokenProvider {
+    @Override
+    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+        return new DelegatingFilterManager(reference) {
+            private long lost;
+
+            @Override
+            public void endTransaction(long transaction, boolean commit) {
+                inner.endTransaction(transaction, commit);
+                lost++;
+            }
+
+            @Override
+            public PoolSnapshot pool() {
+                PoolSnapshot real = inner.pool();
+                return new PoolSnapshot(real.outstandingBlocks() + lost, real.outstandingBytes(), real.liveContexts());
+            }
+        };
+    }
+}
