@@ -23,7 +23,7 @@ public final class ApiArea {
         if (feature.contains("allocatecontext") || feature.contains("allocation") || id.startsWith("ALLOC")) {
             return "Context allocation";
         }
-        if (feature.contains("callback") || id.startsWith("CB")) {
+        if (feature.contains("callback") || feature.contains("cleanup") || id.startsWith("CB")) {
             return "Context callbacks";
         }
         if (feature.contains("zero") || id.startsWith("ZERO")) {
