@@ -29,26 +29,29 @@ import java.util.stream.Stream;
  * history of the previous run carried over from a folder outside reports/.
  */
 public final class AllureReport {
-    /** Where the history survives between runs; reports/ is wiped by every build. */
+    /**
+     * Where the history survives between runs. Maven passes target/allure-history (its build wipes
+     * reports/); without the property it is {@code <reports>/.allure-history}, which a run's own clearing
+     * keeps, so runs into different folders never mix their trends.
+     */
     public static final String HISTORY_PROPERTY = "fltkit.allure.history";
-    public static final String DEFAULT_HISTORY = "target/allure-history";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HISTORY_ENTRY = Pattern.compile("d\\('history/([a-z-]+\\.json)','([A-Za-z0-9+/=]*)'\\)");
 
     private AllureReport() {
     }
 
-    public static Path historyDirectory() {
-        return Path.of(System.getProperty(HISTORY_PROPERTY, DEFAULT_HISTORY));
+    public static Path historyDirectory(Path reports) {
+        String given = System.getProperty(HISTORY_PROPERTY);
+        return given == null || given.isBlank() ? reports.resolve(".allure-history") : Path.of(given);
     }
 
     /** Writes the report; returns its index.html. */
-    public static Path generate(Path results, Path reportDir, RunInfo run) throws IOException {
+    public static Path generate(Path results, Path reportDir, Path history, RunInfo run) throws IOException {
         Files.createDirectories(results);
         writeCategories(results);
         writeEnvironment(results, run);
         writeExecutor(results, run);
-        Path history = historyDirectory();
         copyTree(history, results.resolve("history"));
 
         deleteTree(reportDir);

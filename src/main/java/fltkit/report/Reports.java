@@ -45,7 +45,8 @@ public final class Reports {
         ConformanceSummary summary = ConformanceSummary.fromReports(reports, run);
         summary.write(reports.resolve(SUMMARY_JSON));
         Files.writeString(reports.resolve(SUMMARY_HTML), SummaryPage.render(summary), StandardCharsets.UTF_8);
-        Path index = AllureReport.generate(reports.resolve(ALLURE_RESULTS), reports.resolve(ALLURE_REPORT), run);
+        Path index = AllureReport.generate(reports.resolve(ALLURE_RESULTS), reports.resolve(ALLURE_REPORT),
+                AllureReport.historyDirectory(reports), run);
         System.out.println(String.format(Locale.ROOT, "fltkit: reports in %s (%.1f s): %s, %s (%.1f MB)%s",
                 reports, (System.nanoTime() - start) / 1e9, SUMMARY_HTML, reports.relativize(index),
                 Files.size(index) / 1048576.0, partial ? " [PARTIAL RUN]" : ""));
