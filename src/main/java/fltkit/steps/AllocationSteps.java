@@ -59,11 +59,11 @@ public class AllocationSteps {
         lastCall = "FltAllocateContext(" + typeText + ", ContextSize=" + Long.toUnsignedString(size) + ", "
                 + PoolType.name(pool) + ")";
         try {
-            world.allocation = world.fm().allocateContext(filter, type, size, pool);
+            world.allocation = world.callerContract()
+                    ? world.breakingContract(() -> world.fm().allocateContext(filter, type, size, pool))
+                    : world.fm().allocateContext(filter, type, size, pool);
         } catch (BugCheck stop) {
-            if (!world.callerContract()) {
-                throw stop;
-            }
+            // In a CALLER-CONTRACT scenario the allocation is the breach: the answer is recorded.
             bugCheck = stop;
             world.allocation = null;
             return null;

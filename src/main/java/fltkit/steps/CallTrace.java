@@ -11,22 +11,35 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Wraps the implementation: every call and its answer go into a trace the report shows, and anything
- * the implementation throws (other than a {@link BugCheck}) becomes a {@link BrokenImplementationException}.
+ * Wraps the implementation: every call and its answer go into a trace the report shows. What the
+ * implementation throws is judged here, in one place:
+ * <ul>
+ *   <li>a {@link BugCheck} answering a call the step makes through {@link World#breakingContract} is an
+ *       accepted answer to a deliberately broken caller contract, and reaches the step;</li>
+ *   <li>a {@link BugCheck} anywhere else fails the scenario's rule: the minifilter kept to its contract,
+ *       so stopping the machine is the implementation's non-conformance;</li>
+ *   <li>anything else becomes a {@link BrokenImplementationException}: the run could not judge.</li>
+ * </ul>
  */
 final class CallTrace implements InvocationHandler {
     private final FilterManager target;
+    private final BooleanSupplier insideContractBreach;
+    private final Supplier<String> ruleId;
     private final List<String> lines = new ArrayList<>();
 
-    private CallTrace(FilterManager target) {
+    private CallTrace(FilterManager target, BooleanSupplier insideContractBreach, Supplier<String> ruleId) {
         this.target = target;
+        this.insideContractBreach = insideContractBreach;
+        this.ruleId = ruleId;
     }
 
-    static CallTrace around(FilterManager target) {
-        return new CallTrace(target);
+    static CallTrace around(FilterManager target, BooleanSupplier insideContractBreach, Supplier<String> ruleId) {
+        return new CallTrace(target, insideContractBreach, ruleId);
     }
 
     FilterManager proxy() {
@@ -53,7 +66,11 @@ final class CallTrace implements InvocationHandler {
             Throwable thrown = e.getCause();
             lines.add(call + " !! " + thrown);
             if (thrown instanceof BugCheck) {
-                throw thrown;
+                if (insideContractBreach.getAsBoolean()) {
+                    throw thrown;
+                }
+                throw new AssertionError(String.format("%s violated: %s stopped the machine (%s) although the "
+                        + "minifilter kept to its contract", ruleId.get(), call, thrown.getMessage()), thrown);
             }
             throw new BrokenImplementationException("the implementation threw " + thrown.getClass().getSimpleName()
                     + " from " + call + ": " + thrown.getMessage(), thrown);

@@ -49,7 +49,7 @@ public class CallbackDataSteps {
     @When("the minifilter calls FltAllocateCallbackData with a NULL instance")
     public void allocateWithoutInstance() {
         try {
-            CallbackDataResult result = world.fm().allocateCallbackData(0, scene.fileObject);
+            CallbackDataResult result = world.breakingContract(() -> world.fm().allocateCallbackData(0, scene.fileObject));
             if (result.status().isSuccess() && result.callbackData() != 0) {
                 scene.liveCallbackData.add(result.callbackData());
             }

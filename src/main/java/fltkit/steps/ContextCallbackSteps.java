@@ -7,7 +7,6 @@ import fltkit.spi.PoolType;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,8 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 public class ContextCallbackSteps {
     private final World world;
     private final AllocationSteps allocations;
-    /** Every callback call seen in this scenario, in order. */
-    private final List<CallbackEvent> events = new ArrayList<>();
 
     public ContextCallbackSteps(World world, AllocationSteps allocations) {
         this.world = world;
@@ -132,7 +129,6 @@ public class ContextCallbackSteps {
     }
 
     private List<CallbackEvent> calls(CallbackEvent.Kind kind) {
-        events.addAll(world.fm().takeCallbackEvents());
-        return events.stream().filter(e -> e.kind() == kind).toList();
+        return world.callbackEvents().stream().filter(e -> e.kind() == kind).toList();
     }
 }

@@ -29,14 +29,14 @@ public class ContextSteps {
     @When("the minifilter references {string}")
     public void reference(String name) {
         long context = world.context(name);
-        scene.withinContract("FltReferenceContext(" + name + ")", () -> world.fm().referenceContext(context));
+        world.fm().referenceContext(context);
         world.hold(context);
     }
 
     @When("the minifilter releases {string}")
     public void release(String name) {
         long context = world.context(name);
-        scene.withinContract("FltReleaseContext(" + name + ")", () -> world.fm().releaseContext(context));
+        world.fm().releaseContext(context);
         world.letGo(context);
     }
 
@@ -73,7 +73,7 @@ public class ContextSteps {
 
     private void survive(String what, Runnable call) {
         try {
-            call.run();
+            world.breakingContract(call);
             world.record(what, "returned normally");
         } catch (BugCheck bugCheck) {
             world.record(what, String.format("bug check 0x%X, parameter 1 = 0x%X", bugCheck.code(), bugCheck.parameter1()));
@@ -108,33 +108,33 @@ public class ContextSteps {
         ContextTarget target = scene.target(type, other);
         String call = type.setRoutine() + "(" + name + ", Operation=" + operation
                 + (wantOld ? ", &OldContext" : ", OldContext=NULL") + ")";
-        remember("set", call, scene.withinContract(call, () -> world.fm().setContext(type, target, operation, context, wantOld)));
+        remember("set", call, world.fm().setContext(type, target, operation, context, wantOld));
     }
 
     @When("the minifilter gets its {contextType}")
     public void gets(ContextType type) {
         ContextTarget target = scene.target(type, false);
-        remember("get", type.getRoutine(), scene.withinContract(type.getRoutine(), () -> world.fm().getContext(type, target)));
+        remember("get", type.getRoutine(), world.fm().getContext(type, target));
     }
 
     @When("the minifilter deletes its {contextType}")
     public void deletes(ContextType type) {
         ContextTarget target = scene.target(type, false);
         String call = type.deleteRoutine() + "(OldContext=NULL)";
-        remember("delete", call, scene.withinContract(call, () -> world.fm().deleteContext(type, target, false)));
+        remember("delete", call, world.fm().deleteContext(type, target, false));
     }
 
     @When("the minifilter deletes its {contextType}, asking for the old context")
     public void deletesAskingOld(ContextType type) {
         ContextTarget target = scene.target(type, false);
         String call = type.deleteRoutine() + "(&OldContext)";
-        remember("delete", call, scene.withinContract(call, () -> world.fm().deleteContext(type, target, true)));
+        remember("delete", call, world.fm().deleteContext(type, target, true));
     }
 
     @When("the minifilter calls FltDeleteContext on {string}")
     public void deleteContext(String name) {
         long context = world.context(name);
-        scene.withinContract("FltDeleteContext(" + name + ")", () -> world.fm().deleteContext(context));
+        world.fm().deleteContext(context);
     }
 
     @When("the minifilter creates a section for data scan with {string}")
@@ -147,8 +147,7 @@ public class ContextSteps {
     @When("the minifilter closes the section of {string}")
     public void closeSection(String name) {
         long context = world.context(name);
-        NtStatus status = scene.withinContract("FltCloseSectionForDataScan(" + name + ")",
-                () -> world.fm().closeSectionForDataScan(context));
+        NtStatus status = world.fm().closeSectionForDataScan(context);
         remember("close-section", "FltCloseSectionForDataScan(" + name + ")", new ContextResult(status, 0));
     }
 
@@ -165,7 +164,7 @@ public class ContextSteps {
         long context = result().context();
         assertThat(context).withFailMessage("%s violated: %s returned %s and handed back NULL_CONTEXT; a context was expected",
                 world.ruleId(), scene.lastCall, scene.lastResult.status()).isNotZero();
-        scene.withinContract("FltReleaseContext of what " + scene.lastCall + " handed back", () -> world.fm().releaseContext(context));
+        world.fm().releaseContext(context);
         world.letGo(context);
     }
 
@@ -230,21 +229,20 @@ public class ContextSteps {
     @Then("the minifilter's {contextType} is {string}")
     public void currentIs(ContextType type, String name) {
         ContextTarget target = scene.target(type, false);
-        ContextResult got = scene.withinContract(type.getRoutine(), () -> world.fm().getContext(type, target));
+        ContextResult got = world.fm().getContext(type, target);
         world.hold(got.context());
         world.expectStatus(type.getRoutine(), got.status(), NtStatus.STATUS_SUCCESS);
         assertThat(got.context()).withFailMessage("%s violated: %s handed back %s, expected %s", world.ruleId(),
                 type.getRoutine(), scene.nameOf(got.context()), scene.nameOf(world.context(name)))
                 .isEqualTo(world.context(name));
-        scene.withinContract("FltReleaseContext of what " + type.getRoutine() + " handed back",
-                () -> world.fm().releaseContext(got.context()));
+        world.fm().releaseContext(got.context());
         world.letGo(got.context());
     }
 
     @Then("the minifilter has no {contextType}")
     public void noneSet(ContextType type) {
         ContextTarget target = scene.target(type, false);
-        ContextResult got = scene.withinContract(type.getRoutine(), () -> world.fm().getContext(type, target));
+        ContextResult got = world.fm().getContext(type, target);
         world.hold(got.context());
         world.expectStatus(type.getRoutine() + " after the context should be gone", got.status(), NtStatus.STATUS_NOT_FOUND);
     }
@@ -266,7 +264,7 @@ public class ContextSteps {
     @When("the minifilter calls FltReleaseContexts")
     public void releaseContexts() {
         RelatedContexts related = scene.related;
-        scene.withinContract("FltReleaseContexts", () -> world.fm().releaseContexts(related));
+        world.fm().releaseContexts(related);
         related.contexts().values().forEach(world::letGo);
     }
 

@@ -55,7 +55,7 @@ public class ObjectSteps {
     }
 
     private void close(long fileObject) {
-        scene.withinContract("closing the file object", () -> world.fm().closeFile(fileObject));
+        world.fm().closeFile(fileObject);
         scene.openFileObjects.remove(fileObject);
     }
 
@@ -71,18 +71,18 @@ public class ObjectSteps {
 
     private void endTransaction(boolean commit) {
         scene.target(ContextType.TRANSACTION, false);
-        scene.withinContract("ending the transaction", () -> world.fm().endTransaction(scene.transaction, commit));
+        world.fm().endTransaction(scene.transaction, commit);
         scene.activeTransactions.remove(scene.transaction);
     }
 
     @When("the instance detaches from the volume")
     public void detach() {
-        scene.withinContract("detaching the instance", () -> world.fm().detachInstance(scene.instance));
+        world.fm().detachInstance(scene.instance);
     }
 
     @When("the volume is dismounted")
     public void dismount() {
-        scene.withinContract("dismounting the volume", () -> world.fm().dismountVolume(scene.volume));
+        world.fm().dismountVolume(scene.volume);
         scene.mountedVolumes.remove(scene.volume);
         scene.openFileObjects.remove(scene.fileObject);
         scene.openFileObjects.remove(scene.secondHandle);
@@ -91,7 +91,7 @@ public class ObjectSteps {
     @When("the filter unloads")
     public void unload() {
         long filter = world.filter();
-        scene.withinContract("unloading the filter", () -> world.fm().unloadFilter(filter));
+        world.fm().unloadFilter(filter);
         scene.filterUnloaded = true;
     }
 

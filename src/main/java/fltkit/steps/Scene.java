@@ -1,15 +1,12 @@
 package fltkit.steps;
 
-import fltkit.spi.BugCheck;
 import fltkit.spi.CallbackEvent;
-import fltkit.spi.Capability;
 import fltkit.spi.ContextResult;
 import fltkit.spi.ContextTarget;
 import fltkit.spi.ContextType;
 import fltkit.spi.PoolSnapshot;
 import fltkit.spi.RelatedContexts;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +45,6 @@ public class Scene {
     ContextResult lastResult;
     RelatedContexts related;
     PoolSnapshot poolMark;
-    private final List<CallbackEvent> events = new ArrayList<>();
 
     public Scene(World world) {
         this.world = world;
@@ -93,31 +89,7 @@ public class Scene {
 
     /** Every callback call the implementation reported so far in this scenario, in order. */
     List<CallbackEvent> events() {
-        if (world.declares(Capability.CALLBACK_EVENTS)) {
-            events.addAll(world.fm().takeCallbackEvents());
-        }
-        return events;
-    }
-
-    /**
-     * Runs a call the minifilter makes within its contract. A bug check there is the implementation's
-     * fault, so it fails the scenario's rule rather than marking the run broken.
-     */
-    <T> T withinContract(String call, java.util.function.Supplier<T> routine) {
-        try {
-            return routine.get();
-        } catch (BugCheck bugCheck) {
-            throw new AssertionError(String.format("%s violated: %s stopped the machine (bug check 0x%X, parameter 1 = 0x%X) "
-                    + "although the minifilter kept to its contract; it holds %s", world.ruleId(), call, bugCheck.code(),
-                    bugCheck.parameter1(), world.held.stream().map(this::nameOf).toList()), bugCheck);
-        }
-    }
-
-    void withinContract(String call, Runnable routine) {
-        withinContract(call, () -> {
-            routine.run();
-            return null;
-        });
+        return world.callbackEvents();
     }
 
     /** The scenario's name for a context address, or its hex value. */

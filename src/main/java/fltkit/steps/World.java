@@ -40,6 +40,8 @@ public class World {
     private CallTrace trace;
     private Scenario scenario;
     private String ruleId = "?";
+    private boolean breakingContract;
+    private final List<fltkit.spi.CallbackEvent> callbackEvents = new ArrayList<>();
     private java.util.Set<String> tags = java.util.Set.of();
 
     /** The registration array being built, and what FltRegisterFilter answered. */
@@ -69,7 +71,7 @@ public class World {
         Matcher id = RULE_ID.matcher(scenario.getName());
         this.ruleId = id.find() ? id.group(1) : scenario.getName();
         this.tags = java.util.Set.copyOf(scenario.getSourceTagNames());
-        this.trace = CallTrace.around(provider.create(version));
+        this.trace = CallTrace.around(provider.create(version), () -> breakingContract, this::ruleId);
         this.manager = trace.proxy();
     }
 
@@ -110,6 +112,39 @@ public class World {
      */
     public boolean callerContract() {
         return tags.contains("@caller-contract");
+    }
+
+    /**
+     * Every call into the minifilter's context callbacks the implementation reported so far in this
+     * scenario, in order. The one place that drains {@link FilterManager#takeCallbackEvents()}, so every
+     * step class sees the same calls.
+     */
+    public List<fltkit.spi.CallbackEvent> callbackEvents() {
+        if (declares(Capability.CALLBACK_EVENTS)) {
+            callbackEvents.addAll(manager.takeCallbackEvents());
+        }
+        return callbackEvents;
+    }
+
+    /**
+     * Makes a call that breaks the minifilter's side of a documented contract on purpose. Only inside
+     * such a call may the implementation answer with a {@link fltkit.spi.BugCheck} (it reaches the
+     * caller, which records it); a bug check anywhere else fails the scenario's rule (see CallTrace).
+     */
+    public <T> T breakingContract(java.util.function.Supplier<T> call) {
+        breakingContract = true;
+        try {
+            return call.get();
+        } finally {
+            breakingContract = false;
+        }
+    }
+
+    public void breakingContract(Runnable call) {
+        breakingContract(() -> {
+            call.run();
+            return null;
+        });
     }
 
     /** The registered filter; fails the scenario if registration did not succeed. */
