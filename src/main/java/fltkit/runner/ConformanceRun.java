@@ -1,5 +1,7 @@
 package fltkit.runner;
 
+import fltkit.report.Reports;
+import fltkit.spi.FilterManagerProvider;
 import fltkit.spi.WindowsVersion;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
@@ -9,6 +11,7 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,10 +48,21 @@ public final class ConformanceRun {
 
     public static List<ProfileResult> execute(Options options) {
         // Fail fast, with the loader's message, on an adapter that cannot be loaded.
-        Implementations.byName(options.implementation());
+        FilterManagerProvider provider = Implementations.byName(options.implementation());
+        try {
+            Reports.clear(options.reports(), options.profiles());
+        } catch (IOException e) {
+            throw new KitConfigurationException("cannot clear the reports folder " + options.reports() + ": " + e, e);
+        }
         List<ProfileResult> results = new ArrayList<>();
         for (WindowsVersion profile : options.profiles()) {
             results.add(runProfile(options, profile));
+        }
+        // Every report is written whatever the scenarios did; a report that cannot be written is said loudly.
+        try {
+            Reports.write(options.reports(), provider, options.profiles(), options.partial(), options.tagFilter());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("fltkit: could not write the reports in " + options.reports() + ": " + e);
         }
         return results;
     }
@@ -64,7 +78,7 @@ public final class ConformanceRun {
                 "html:" + dir.resolve("cucumber.html"),
                 "junit:" + dir.resolve("cucumber-junit.xml"),
                 "message:" + dir.resolve("cucumber-messages.ndjson"),
-                "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm"));
+                "fltkit.report.AllureResults:" + options.reports().resolve(Reports.ALLURE_RESULTS)));
         if (options.partial()) {
             config.put("cucumber.filter.tags", options.tagFilter());
         }

@@ -1,0 +1,176 @@
+package fltkit.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qameta.allure.ConfigurationBuilder;
+import io.qameta.allure.Extension;
+import io.qameta.allure.ReportGenerator;
+import io.qameta.allure.core.Configuration;
+import io.qameta.allure.ga.GaPlugin;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Turns {@code <reports>/allure-results} into a single-file Allure report ({@code allure-report/index.html},
+ * opens from the file system) in-process, with the kit's categories, environment and executor, and the
+ * history of the previous run carried over from a folder outside reports/.
+ */
+public final class AllureReport {
+    /**
+     * Where the history survives between runs. Maven passes target/allure-history (its build wipes
+     * reports/); without the property it is {@code <reports>/.allure-history}, which a run's own clearing
+     * keeps, so runs into different folders never mix their trends.
+     */
+    public static final String HISTORY_PROPERTY = "fltkit.allure.history";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern HISTORY_ENTRY = Pattern.compile("d\\('history/([a-z-]+\\.json)','([A-Za-z0-9+/=]*)'\\)");
+
+    private AllureReport() {
+    }
+
+    public static Path historyDirectory(Path reports) {
+        String given = System.getProperty(HISTORY_PROPERTY);
+        return given == null || given.isBlank() ? reports.resolve(".allure-history") : Path.of(given);
+    }
+
+    /** Writes the report; returns its index.html. */
+    public static Path generate(Path results, Path reportDir, Path history, RunInfo run) throws IOException {
+        Files.createDirectories(results);
+        writeCategories(results);
+        writeEnvironment(results, run);
+        writeExecutor(results, run);
+        copyTree(history, results.resolve("history"));
+
+        deleteTree(reportDir);
+        Files.createDirectories(reportDir);
+        new ReportGenerator(configuration(run)).generateSingleFile(reportDir, List.of(results));
+        Path index = reportDir.resolve("index.html");
+        String html = Files.readString(index, StandardCharsets.UTF_8);
+        Files.writeString(index, offline(html), StandardCharsets.UTF_8);
+        keepHistory(html, history);
+        return index;
+    }
+
+    /** The single file embeds the new history/*.json (base64); they seed the next run's trends. */
+    static void keepHistory(String html, Path history) throws IOException {
+        Matcher entry = HISTORY_ENTRY.matcher(html);
+        deleteTree(history);
+        Files.createDirectories(history);
+        while (entry.find()) {
+            Files.write(history.resolve(entry.group(1)), Base64.getDecoder().decode(entry.group(2)));
+        }
+    }
+
+    private static Configuration configuration(RunInfo run) {
+        // Everything bundled except the analytics plugin, which would try to phone home.
+        List<Extension> extensions = new ConfigurationBuilder().useDefault().build().getExtensions().stream()
+                .filter(e -> !(e instanceof GaPlugin)).collect(Collectors.toList());
+        return ConfigurationBuilder.empty().fromExtensions(extensions)
+                .withReportName("Filter Manager context conformance: " + run.implementation()
+                        + (run.partial() ? " (PARTIAL RUN)" : ""))
+                .build();
+    }
+
+    /** Removes the analytics script tags of the page template: the report must not reach out. */
+    static String offline(String html) {
+        return html.replaceAll("(?s)<script async src=\"https://www\\.googletagmanager\\.com[^>]*></script>", "")
+                .replaceAll("(?s)<script>\\s*window\\.dataLayer.*?</script>", "");
+    }
+
+    static void writeCategories(Path results) throws IOException {
+        ArrayNode categories = JSON.createArrayNode();
+        category(categories, "Non-conformance: a rule failed", "failed", null);
+        category(categories, "Implementation or adapter error (broken)", "broken", null);
+        category(categories, "Not applicable to this Windows version", "skipped", "\\[not-applicable\\]");
+        category(categories, "Not declared by the implementation", "skipped", "\\[not-declared\\]");
+        category(categories, "Untestable", "skipped", "\\[untestable\\]");
+        category(categories, "Recorded implementation-defined behaviour", "passed", "\\[recorded\\]");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(results.resolve("categories.json").toFile(), categories);
+    }
+
+    private static void category(ArrayNode into, String name, String status, String messagePrefix) {
+        ObjectNode category = into.addObject();
+        category.put("name", name);
+        category.putArray("matchedStatuses").add(status);
+        if (messagePrefix != null) {
+            category.put("messageRegex", "(?s)" + messagePrefix + ".*");
+        }
+    }
+
+    static void writeEnvironment(Path results, RunInfo run) throws IOException {
+        Properties environment = new Properties() {
+            // keep the order stable for readers of the file
+            @Override
+            public synchronized java.util.Enumeration<Object> keys() {
+                return java.util.Collections.enumeration(new java.util.TreeSet<>(super.keySet()));
+            }
+        };
+        environment.setProperty("Implementation", run.implementation() + " " + run.implementationVersion());
+        environment.setProperty("Implementation.vendor", run.vendor());
+        environment.setProperty("Windows.profiles", String.join(", ", run.profiles()));
+        environment.setProperty("Capabilities.declared", String.join(", ", run.capabilities()));
+        environment.setProperty("Kit.version", run.kitVersion());
+        environment.setProperty("Kit.commit", run.kitCommit());
+        environment.setProperty("JDK", run.jdk());
+        environment.setProperty("OS", run.os());
+        environment.setProperty("Run", run.partial() ? "PARTIAL (tags " + run.tagFilter() + ")" : "complete");
+        try (var out = Files.newBufferedWriter(results.resolve("environment.properties"), StandardCharsets.UTF_8)) {
+            environment.store(out, "fltkit conformance run");
+        }
+    }
+
+    static void writeExecutor(Path results, RunInfo run) throws IOException {
+        ObjectNode executor = JSON.createObjectNode();
+        executor.put("name", "fltkit " + run.kitVersion() + " (" + run.kitCommit() + ")");
+        executor.put("type", "fltkit");
+        executor.put("buildName", run.implementation() + " " + run.implementationVersion() + " on "
+                + String.join(", ", run.profiles()) + (run.partial() ? " (PARTIAL)" : ""));
+        executor.put("reportName", "Filter Manager context conformance");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(results.resolve("executor.json").toFile(), executor);
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.collect(Collectors.toList())) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package fltkit.report;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** What a reader sees for a scenario or a rule in one profile. Declared from worst to best. */
+public enum Outcome {
+    FAILED("failed", "non-conformance: a documented rule was broken"),
+    BROKEN("broken", "the implementation or its adapter threw, hung or crashed; not a verdict on the rule"),
+    NOT_DECLARED("not declared", "needs a capability the implementation does not declare (the reason names it)"),
+    UNTESTABLE("untestable", "the rule cannot be observed from outside; the reason is given"),
+    NOT_APPLICABLE("not applicable", "the rule does not apply to this Windows version"),
+    RECORDED("recorded", "implementation-defined: the value the implementation chose is shown, never judged"),
+    PASSED("passed", "the implementation follows the rule"),
+    NOT_COVERED("not covered", "the rule has no scenario that ran");
+
+    private final String label;
+    private final String meaning;
+
+    Outcome(String label, String meaning) {
+        this.label = label;
+        this.meaning = meaning;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    /** CSS class and JSON key: {@code not-applicable}. */
+    @JsonValue
+    public String key() {
+        return label.replace(' ', '-');
+    }
+
+    @JsonCreator
+    public static Outcome fromKey(String key) {
+        for (Outcome outcome : values()) {
+            if (outcome.key().equals(key)) {
+                return outcome;
+            }
+        }
+        throw new IllegalArgumentException("unknown outcome '" + key + "'");
+    }
+}

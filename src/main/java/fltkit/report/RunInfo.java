@@ -1,0 +1,82 @@
+package fltkit.report;
+
+import fltkit.spi.Capability;
+import fltkit.spi.FilterManagerProvider;
+import fltkit.spi.ImplementationInfo;
+import fltkit.spi.WindowsVersion;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Who ran what: the implementation (name, version, declared capabilities), the profiles, and the
+ * kit itself (version from the build, git commit at run time with a fallback), the JDK and the OS.
+ */
+public record RunInfo(String implementation, String implementationVersion, String vendor, List<String> capabilities,
+                      List<String> profiles, String kitVersion, String kitCommit, String jdk, String os,
+                      boolean partial, String tagFilter, String finishedAt) {
+
+    public static RunInfo of(FilterManagerProvider provider, List<WindowsVersion> profiles, boolean partial, String tagFilter) {
+        ImplementationInfo info = provider.info();
+        return new RunInfo(info.name(), info.version(), info.vendor(),
+                provider.capabilities().stream().map(Capability::tag).sorted().collect(Collectors.toList()),
+                profiles.stream().map(WindowsVersion::profile).collect(Collectors.toList()),
+                readKitVersion(), readKitCommit(),
+                System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version", System.getProperty("java.version")),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
+                partial, tagFilter == null ? "" : tagFilter, Instant.now().toString());
+    }
+
+    static String readKitVersion() {
+        try (InputStream in = RunInfo.class.getResourceAsStream("/fltkit/kit.properties")) {
+            if (in != null) {
+                Properties properties = new Properties();
+                properties.load(in);
+                String version = properties.getProperty("kit.version", "");
+                if (!version.isBlank() && !version.contains("${")) {
+                    return version;
+                }
+            }
+        } catch (IOException e) {
+            // fall through to the package's manifest
+        }
+        String manifest = RunInfo.class.getPackage().getImplementationVersion();
+        return manifest == null ? "unknown" : manifest;
+    }
+
+    /** -Dfltkit.kit.commit, else {@code git rev-parse} in the working directory, else "unknown". */
+    static String readKitCommit() {
+        String given = System.getProperty("fltkit.kit.commit");
+        if (given != null && !given.isBlank()) {
+            return given.trim();
+        }
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "--short=12", "HEAD").redirectErrorStream(true).start();
+            git.getOutputStream().close();
+            if (!git.waitFor(5, TimeUnit.SECONDS)) {
+                git.destroyForcibly();
+                return "unknown";
+            }
+            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (git.exitValue() != 0 || !out.matches("[0-9a-f]{7,40}")) {
+                return "unknown";
+            }
+            Process dirty = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no").redirectErrorStream(true).start();
+            dirty.getOutputStream().close();
+            boolean modified = dirty.waitFor(5, TimeUnit.SECONDS) && dirty.exitValue() == 0
+                    && !new String(dirty.getInputStream().readAllBytes(), StandardCharsets.UTF_8).isBlank();
+            return modified ? out + "-modified" : out;
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package fltkit.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MatrixMainTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void summariesOfOneKitVersionMergeIntoAMatrix() throws IOException {
+        Path a = write("a.json", summary("alpha", "1.0", Outcome.PASSED));
+        Path b = write("b.json", summary("beta", "1.0", Outcome.FAILED));
+        assertThat(MatrixMain.run(new String[] {"--out", dir.resolve("m").toString(), a.toString(), b.toString()})).isZero();
+        assertThat(dir.resolve("m").resolve(MatrixMain.MARKDOWN)).content()
+                .contains("| Rule | Level | alpha 1 · win11 | beta 1 · win11 |")
+                .contains("| ALLOC-002 a rule | MUST | passed | failed |")
+                .contains("alpha 1 conforms; beta 1 does NOT conform");
+        assertThat(dir.resolve("m").resolve(MatrixMain.HTML)).content().contains("does NOT conform (MUST)");
+    }
+
+    @Test
+    void summariesOfDifferentKitVersionsAreRefused() throws IOException {
+        Path a = write("a.json", summary("alpha", "1.0", Outcome.PASSED));
+        Path b = write("b.json", summary("beta", "1.1", Outcome.PASSED));
+        PrintStream previous = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = MatrixMain.run(new String[] {"--out", dir.resolve("m").toString(), a.toString(), b.toString()});
+        } finally {
+            System.setErr(previous);
+        }
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("kit version 1.1").contains("kit version 1.0")
+                .contains("only summaries of the same kit version are merged");
+        assertThat(dir.resolve("m").resolve(MatrixMain.HTML)).doesNotExist();
+    }
+
+    private Path write(String name, ConformanceSummary summary) throws IOException {
+        Path file = dir.resolve(name);
+        summary.write(file);
+        return file;
+    }
+
+    private static ConformanceSummary summary(String implementation, String kit, Outcome outcome) {
+        RunInfo run = new RunInfo(implementation, "1", "v", List.of(), List.of("win11"), kit, "c", "jdk", "os", false, "", "now");
+        ScenarioResult scenario = new ScenarioResult("ALLOC-002", "ALLOC-002 s", outcome, null, List.of());
+        ConformanceSummary.RuleRow row = new ConformanceSummary.RuleRow("ALLOC-002", "a rule", "MUST", "all", "seed", "",
+                "FltAllocateContext", "Context allocation", false,
+                Map.of("win11", new ConformanceSummary.Verdict(outcome, List.of(scenario))));
+        Map<Outcome, Long> must = Map.of(outcome, 1L);
+        Map<String, ConformanceSummary.Headline> headline = new LinkedHashMap<>();
+        headline.put("win11", new ConformanceSummary.Headline(must, Map.of(), Map.of(), must, 1, outcome == Outcome.PASSED));
+        return new ConformanceSummary(ConformanceSummary.FORMAT, run, List.of("win11"), headline, List.of(row));
+    }
+}

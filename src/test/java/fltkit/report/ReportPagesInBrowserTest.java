@@ -1,0 +1,164 @@
+package fltkit.report;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Runs the command line against an implementation that breaks ALLOC-002, then opens the single-file
+ * Allure report and the conformance summary in headless Chromium and checks what a reader sees against
+ * the run's JUnit XML: the number of scenarios, the failed rule's ID and message, the not-applicable
+ * count of a profile. Screenshots go to reports/screenshots/.
+ *
+ * <p>Without Chromium the test is skipped locally; in CI ({@code CI=true} or
+ * {@code -Dfltkit.browser.required=true}) a missing Chromium fails it.
+ */
+class ReportPagesInBrowserTest {
+    static final Path WORK = Path.of("target", "browser-check");
+    static final Path REPORTS = WORK.resolve("reports");
+    static final Path SCREENSHOTS = Path.of("reports", "screenshots");
+    static final String BROKEN = ForgetsMaxUShort.class.getName();
+    static int exitCode;
+
+    @BeforeAll
+    static void runTheKitAgainstABrokenImplementation() throws Exception {
+        boolean required = "true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("fltkit.browser.required");
+        if (required) {
+            assertThat(Chromium.available()).withFailMessage("CI needs Chromium at %s to check the reports "
+                    + "(apt-get install -y chromium)", Chromium.BINARY).isTrue();
+        }
+        if (!Chromium.available()) {
+            System.err.println("ReportPagesInBrowserTest skipped: no Chromium at " + Chromium.BINARY
+                    + " (apt-get install -y chromium; CI=true makes this a failure)");
+        }
+        assumeTrue(Chromium.available(), "Chromium not installed at " + Chromium.BINARY
+                + ": the report pages were not checked in a browser (apt-get install -y chromium)");
+        AllureReport.deleteTree(WORK);
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dfltkit.allure.history=" + WORK.resolve("allure-history"), "-cp", classpath, "fltkit.cli.Main",
+                "--implementation", BROKEN, "--profile", "all", "--reports", REPORTS.toString()));
+        Process cli = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(Files.createDirectories(WORK).resolve("cli.log").toFile()).start();
+        assertThat(cli.waitFor(5, TimeUnit.MINUTES)).as("the command line finished within 5 minutes").isTrue();
+        exitCode = cli.exitValue();
+    }
+
+    @Test
+    void aFailingRunStillLeavesEveryReportAndExitsNonZero() throws IOException {
+        assertThat(exitCode).as("exit code of a run with a failed MUST rule").isNotZero();
+        for (String profile : List.of("vista", "win7", "win8", "win10", "win11")) {
+            assertThat(REPORTS.resolve(profile).resolve("cucumber.html")).isNotEmptyFile();
+            assertThat(REPORTS.resolve(profile).resolve("cucumber-junit.xml")).isNotEmptyFile();
+            assertThat(REPORTS.resolve(profile).resolve("cucumber-messages.ndjson")).isNotEmptyFile();
+        }
+        assertThat(REPORTS.resolve("allure-report/index.html")).isNotEmptyFile();
+        assertThat(REPORTS.resolve("allure-results/categories.json")).isNotEmptyFile();
+        Properties environment = new Properties();
+        try (var in = Files.newBufferedReader(REPORTS.resolve("allure-results/environment.properties"))) {
+            environment.load(in);
+        }
+        assertThat(environment.getProperty("Implementation")).isEqualTo("broken: ForgetsMaxUShort 0");
+        assertThat(environment).containsKeys("Windows.profiles", "Capabilities.declared", "Kit.version", "Kit.commit", "JDK", "OS");
+        assertThat(REPORTS.resolve("allure-results/executor.json")).isNotEmptyFile();
+        assertThat(REPORTS.resolve("conformance-summary.json")).isNotEmptyFile();
+        assertThat(WORK.resolve("allure-history/history.json")).as("history kept for the next run").isNotEmptyFile();
+    }
+
+    @Test
+    void eachProfileRunIsItsOwnAllureResultNotARetry() throws IOException {
+        List<String> historyIds = new ArrayList<>();
+        long total = 0;
+        for (String profile : List.of("vista", "win7", "win8", "win10", "win11")) {
+            total += count(Files.readString(REPORTS.resolve(profile).resolve("cucumber-junit.xml"), StandardCharsets.UTF_8), "<testcase ");
+        }
+        try (var files = Files.list(REPORTS.resolve("allure-results"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith("-result.json")).collect(java.util.stream.Collectors.toList())) {
+                Matcher id = Pattern.compile("\"historyId\"\\s*:\\s*\"([0-9a-f]+)\"").matcher(Files.readString(file));
+                assertThat(id.find()).as("historyId in %s", file).isTrue();
+                historyIds.add(id.group(1));
+            }
+        }
+        assertThat(historyIds).hasSize((int) total).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theSummaryPageShowsTheVerdictTheFailureAndTheCounts() throws Exception {
+        Path page = REPORTS.resolve("conformance-summary.html");
+        String seen = Chromium.visibleText(Chromium.dumpDom(page, null));
+        assertThat(seen).contains("DOES NOT CONFORM");
+        long problems = 0;
+        for (String profile : List.of("vista", "win7", "win8", "win10", "win11")) {
+            String junit = Files.readString(REPORTS.resolve(profile).resolve("cucumber-junit.xml"), StandardCharsets.UTF_8);
+            problems += attribute(junit, "failures") + attribute(junit, "errors");
+        }
+        assertThat(problems).as("failed and broken scenarios in the JUnit XML").isPositive();
+        assertThat(seen).contains("Non-conformances and errors (" + problems + ") Rule Profiles Outcome Scenario and message ")
+                .contains("ALLOC-002 vista, win7, win8, win10, win11 failed ALLOC-002 ContextSize 65536")
+                .contains("ALLOC-002 violated: FltAllocateContext(FLT_STREAM_CONTEXT, ContextSize=65536, PagedPool) returned "
+                        + "STATUS_SUCCESS (0x00000000), expected STATUS_INVALID_BUFFER_SIZE (0xC0000206)");
+        for (String profile : List.of("vista", "win11")) {
+            String junit = Files.readString(REPORTS.resolve(profile).resolve("cucumber-junit.xml"), StandardCharsets.UTF_8);
+            assertThat(seen).contains("Scenarios: " + count(junit, "<testcase ") + " (");
+            long notApplicable = count(junit, "<skipped message=\"[not-applicable]");
+            if (profile.equals("vista")) {
+                assertThat(notApplicable).as("vista has rules for later Windows versions only").isPositive();
+            }
+            assertThat(seen).contains(profile + " ").contains("Not applicable scenarios: " + notApplicable);
+        }
+        Chromium.screenshot(page, null, SCREENSHOTS.resolve("conformance-summary.png"), 1300, 1500);
+    }
+
+    @Test
+    void theAllureReportOpensFromTheFileSystemWithTheTotalAndTheFailedRule() throws Exception {
+        Path page = REPORTS.resolve("allure-report/index.html");
+        long total = 0;
+        for (String profile : List.of("vista", "win7", "win8", "win10", "win11")) {
+            total += count(Files.readString(REPORTS.resolve(profile).resolve("cucumber-junit.xml"), StandardCharsets.UTF_8), "<testcase ");
+        }
+        String overview = Chromium.visibleText(Chromium.dumpDom(page, null));
+        assertThat(overview).contains(total + " test cases").contains("Filter Manager context conformance: broken: ForgetsMaxUShort");
+        String categoriesDom = Chromium.dumpDom(page, "categories");
+        String categories = Chromium.visibleText(categoriesDom);
+        assertThat(categories).contains("Non-conformance: a rule failed")
+                .contains("ALLOC-002 violated: FltAllocateContext(FLT_STREAM_CONTEXT, ContextSize=65536, PagedPool)")
+                .contains("ALLOC-002 ContextSize 65536 against a variable-size definition gives STATUS_INVALID_BUFFER_SIZE");
+        Matcher failed = Pattern.compile("href=\"#(categories/[0-9a-f]+/[0-9a-f]+/)\"").matcher(categoriesDom);
+        assertThat(failed.find()).as("the failed category lists its results").isTrue();
+        String detail = Chromium.visibleText(Chromium.dumpDom(page, failed.group(1)));
+        assertThat(detail).contains("ALLOC-002 violated").contains("Windows profile").contains("critical")
+                .contains("ALLOC-002 (001_1f660b62861822cc.txt").contains("Level: MUST");
+        Chromium.screenshot(page, failed.group(1), SCREENSHOTS.resolve("allure-failed-rule.png"), 1400, 1100);
+        Chromium.screenshot(page, null, SCREENSHOTS.resolve("allure-overview.png"), 1400, 1000);
+        Chromium.screenshot(page, "categories", SCREENSHOTS.resolve("allure-categories.png"), 1400, 1000);
+        Chromium.screenshot(page, "suites", SCREENSHOTS.resolve("allure-suites.png"), 1400, 1000);
+    }
+
+    static long attribute(String junit, String name) {
+        Matcher m = Pattern.compile("<testsuite [^>]*\\b" + name + "=\"(\\d+)\"").matcher(junit);
+        assertThat(m.find()).as("testsuite attribute %s", name).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    static long count(String text, String what) {
+        Matcher m = Pattern.compile(Pattern.quote(what)).matcher(text);
+        long n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}
