@@ -36,6 +36,9 @@ public final class Main {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("merge")) {
+            return fltkit.report.MatrixMain.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         try {

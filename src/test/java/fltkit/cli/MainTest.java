@@ -86,6 +86,11 @@ class MainTest {
     }
 
     @Test
+    void mergeWithoutSummariesIsAUsageError() {
+        assertThat(run("merge")).isEqualTo(Main.USAGE);
+    }
+
+    @Test
     void unknownOptionExitsTwo() {
         assertThat(run("--profiles", "all")).isEqualTo(Main.USAGE);
         assertThat(err()).startsWith("fltkit: unknown option '--profiles'");
