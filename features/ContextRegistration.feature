@@ -297,7 +297,7 @@ Feature: Registering context types
         | FLT_FILE_CONTEXT | 64   | cleanup   |
       When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from PagedPool as "context"
       Then the cleanup routine has not run
-      When the minifilter releases its last reference to "context"
+      When the minifilter releases "context"
       Then the cleanup routine ran once for "context" as a FLT_FILE_CONTEXT
 
   @must @windows:all
@@ -310,5 +310,5 @@ Feature: Registering context types
         | type               | size | callbacks     |
         | FLT_STREAM_CONTEXT | 0    | allocate+free |
       When the minifilter allocates a FLT_STREAM_CONTEXT of 64 bytes from PagedPool as "context"
-      And the minifilter releases its last reference to "context"
+      And the minifilter releases "context"
       Then the free routine got the block the allocate routine returned, as a FLT_STREAM_CONTEXT

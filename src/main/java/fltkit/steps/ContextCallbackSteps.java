@@ -5,7 +5,6 @@ import fltkit.spi.ContextType;
 import fltkit.spi.Irql;
 import fltkit.spi.PoolType;
 import io.cucumber.java.en.Then;
-import io.cucumber.java.en.When;
 
 import java.util.List;
 
@@ -19,13 +18,6 @@ public class ContextCallbackSteps {
     public ContextCallbackSteps(World world, AllocationSteps allocations) {
         this.world = world;
         this.allocations = allocations;
-    }
-
-    @When("the minifilter releases its last reference to {string}")
-    public void releaseLast(String name) {
-        long context = world.context(name);
-        world.fm().releaseContext(context);
-        world.letGo(context);
     }
 
     @Then("the allocate routine was called once")
