@@ -2,7 +2,7 @@ package fltkit.selftest.broken;
 
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
-import fltkit.selftest.DelegatingFilterManager;
+import fltkit.selftest.PerStreamSupportIgnored;
 import fltkit.spi.ContextResult;
 import fltkit.spi.ContextTarget;
 import fltkit.spi.ContextType;
@@ -14,26 +14,10 @@ import fltkit.spi.WindowsVersion;
 public class StreamDeleteIgnoresSupport extends BrokenProvider {
     @Override
     protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
-        return new DelegatingFilterManager(reference) {
-            private boolean supported = true;
-
-            @Override
-            public void setPerStreamContextSupport(boolean isSupported) {
-                supported = isSupported;
-                inner.setPerStreamContextSupport(isSupported);
-            }
-
+        return new PerStreamSupportIgnored(reference) {
             @Override
             public ContextResult deleteContext(ContextType type, ContextTarget target, boolean wantOldContext) {
-                if (supported) {
-                    return inner.deleteContext(type, target, wantOldContext);
-                }
-                inner.setPerStreamContextSupport(true);
-                try {
-                    return inner.deleteContext(type, target, wantOldContext);
-                } finally {
-                    inner.setPerStreamContextSupport(false);
-                }
+                return asIfSupported(() -> inner.deleteContext(type, target, wantOldContext));
             }
         };
     }

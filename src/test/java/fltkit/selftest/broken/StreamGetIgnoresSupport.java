@@ -2,7 +2,7 @@ package fltkit.selftest.broken;
 
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
-import fltkit.selftest.DelegatingFilterManager;
+import fltkit.selftest.PerStreamSupportIgnored;
 import fltkit.spi.ContextResult;
 import fltkit.spi.ContextTarget;
 import fltkit.spi.ContextType;
@@ -14,26 +14,10 @@ import fltkit.spi.WindowsVersion;
 public class StreamGetIgnoresSupport extends BrokenProvider {
     @Override
     protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
-        return new DelegatingFilterManager(reference) {
-            private boolean supported = true;
-
-            @Override
-            public void setPerStreamContextSupport(boolean isSupported) {
-                supported = isSupported;
-                inner.setPerStreamContextSupport(isSupported);
-            }
-
+        return new PerStreamSupportIgnored(reference) {
             @Override
             public ContextResult getContext(ContextType type, ContextTarget target) {
-                if (supported) {
-                    return inner.getContext(type, target);
-                }
-                inner.setPerStreamContextSupport(true);
-                try {
-                    return inner.getContext(type, target);
-                } finally {
-                    inner.setPerStreamContextSupport(false);
-                }
+                return asIfSupported(() -> inner.getContext(type, target));
             }
         };
     }
