@@ -4,7 +4,6 @@ import fltkit.report.Reports;
 import fltkit.spi.FilterManagerProvider;
 import fltkit.spi.WindowsVersion;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -88,22 +87,8 @@ public final class ConformanceRun {
                 .build();
         Counter counter = new Counter();
         Map<String, String> settings = Map.of(KitSettings.IMPLEMENTATION, options.implementation(),
-                KitSettings.PROFILE, profile.profile(),
-                "allure.results.directory", options.reports().resolve("allure-results").toString());
-        String previousAllure = System.getProperty("allure.results.directory");
-        System.setProperty("allure.results.directory", options.reports().resolve("allure-results").toString());
-        try {
-            KitSettings.with(settings, () -> {
-                Launcher launcher = LauncherFactory.create();
-                launcher.execute(request, counter);
-            });
-        } finally {
-            if (previousAllure == null) {
-                System.clearProperty("allure.results.directory");
-            } else {
-                System.setProperty("allure.results.directory", previousAllure);
-            }
-        }
+                KitSettings.PROFILE, profile.profile());
+        KitSettings.with(settings, () -> LauncherFactory.create().execute(request, counter));
         return new ProfileResult(profile, counter.passed.get(), counter.failed.get(), counter.broken.get(), counter.skipped.get());
     }
 

@@ -3,6 +3,7 @@ package fltkit.steps;
 import fltkit.runner.Implementations;
 import fltkit.runner.KitSettings;
 import fltkit.spi.Allocation;
+import fltkit.spi.CallbackEvent;
 import fltkit.spi.Capability;
 import fltkit.spi.ContextRegistration;
 import fltkit.spi.FilterManager;
@@ -41,8 +42,8 @@ public class World {
     private Scenario scenario;
     private String ruleId = "?";
     private boolean breakingContract;
-    private final List<fltkit.spi.CallbackEvent> callbackEvents = new ArrayList<>();
-    private java.util.Set<String> tags = java.util.Set.of();
+    private final List<CallbackEvent> callbackEvents = new ArrayList<>();
+    private Set<String> tags = Set.of();
 
     /** The registration array being built, and what FltRegisterFilter answered. */
     public final List<ContextRegistration> registrations = new ArrayList<>();
@@ -70,7 +71,7 @@ public class World {
         this.version = version;
         Matcher id = RULE_ID.matcher(scenario.getName());
         this.ruleId = id.find() ? id.group(1) : scenario.getName();
-        this.tags = java.util.Set.copyOf(scenario.getSourceTagNames());
+        this.tags = Set.copyOf(scenario.getSourceTagNames());
         this.trace = CallTrace.around(provider.create(version), () -> breakingContract, this::ruleId);
         this.manager = trace.proxy();
     }
@@ -119,7 +120,7 @@ public class World {
      * scenario, in order. The one place that drains {@link FilterManager#takeCallbackEvents()}, so every
      * step class sees the same calls.
      */
-    public List<fltkit.spi.CallbackEvent> callbackEvents() {
+    public List<CallbackEvent> callbackEvents() {
         if (declares(Capability.CALLBACK_EVENTS)) {
             callbackEvents.addAll(manager.takeCallbackEvents());
         }
