@@ -53,8 +53,6 @@ public class World {
     public PoolSnapshot poolBeforeAllocation;
     /** Contexts the scenario named, by name. */
     public final Map<String, Long> contexts = new LinkedHashMap<>();
-    /** Objects (volumes, instances, file objects, transactions) the scenario named. */
-    public final Map<String, Long> objects = new LinkedHashMap<>();
     /**
      * The references the kit's minifilter holds, one entry per reference (a context appears twice when
      * held twice). Every step that gains a reference (allocate, reference, get, an OldContext handed
