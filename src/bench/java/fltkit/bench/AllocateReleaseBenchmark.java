@@ -1,7 +1,7 @@
 package fltkit.bench;
 
 import fltkit.cli.CliOptions;
-import fltkit.runner.Implementations;
+import fltkit.settings.Implementations;
 import fltkit.spi.Allocation;
 import fltkit.spi.ContextRegistration;
 import fltkit.spi.ContextType;
@@ -56,7 +56,7 @@ public class AllocateReleaseBenchmark {
             String[] args = new String[words.length + 1];
             args[0] = "--";
             System.arraycopy(words, 0, args, 1, words.length);
-            System.setProperty(CliOptions.PROCESS_COMMAND, CliOptions.parse(args).processCommandJson());
+            System.setProperty(fltkit.settings.Implementations.PROCESS_COMMAND, CliOptions.parse(args).processCommandJson());
         }
         manager = Implementations.byName(implementation).create(WindowsVersion.fromProfile(profile));
         Registration registration = manager.registerFilter(List.of(ContextRegistration.fixed(ContextType.STREAM, 64)), true);

@@ -1,5 +1,6 @@
 package fltkit.cli;
 
+import fltkit.settings.Implementations;
 import fltkit.spi.WindowsVersion;
 
 import java.nio.file.Path;
@@ -25,13 +26,6 @@ public record CliOptions(String implementation, List<Path> classPath, List<Strin
 
     public static final String DEFAULT_PROFILE = "all";
     public static final Path DEFAULT_REPORTS = Path.of("reports");
-    /** The setting the process adapter reads: the command that starts the implementation, as a JSON array of strings. */
-    public static final String PROCESS_COMMAND = "fltkit.process.command";
-    /** The implementation alias of the process adapter, which reads {@link #PROCESS_COMMAND}. */
-    public static final String PROCESS_ALIAS = "process";
-    /** The provider that speaks the process protocol (shipped by the kit; see the README). */
-    public static final String PROCESS_PROVIDER = "fltkit.process.ProcessProvider";
-
     static final String USAGE = String.join("\n",
             "usage: java -jar fltmgr-context-kit-cli.jar [options] [-- <command> [<argument>...]]",
             "",
@@ -162,7 +156,7 @@ public record CliOptions(String implementation, List<Path> classPath, List<Strin
         return tags != null;
     }
 
-    /** The process command as the JSON array of strings the process adapter reads from {@link #PROCESS_COMMAND}. */
+    /** The process command as the JSON array of strings the process adapter reads from {@link Implementations#PROCESS_COMMAND}. */
     public String processCommandJson() {
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < processCommand.size(); i++) {

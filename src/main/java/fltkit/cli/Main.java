@@ -1,9 +1,10 @@
 package fltkit.cli;
 
-import fltkit.report.RuleCatalog;
+import fltkit.rules.RuleCatalog;
 import fltkit.runner.ConformanceRun;
-import fltkit.runner.KitConfigurationException;
-import fltkit.runner.KitSettings;
+import fltkit.settings.Implementations;
+import fltkit.settings.KitConfigurationException;
+import fltkit.settings.KitSettings;
 import fltkit.runner.ProfileResult;
 import fltkit.spi.WindowsVersion;
 
@@ -69,7 +70,7 @@ public final class Main {
             ConformanceRun.Options run = new ConformanceRun.Options(implementation, profiles, options.reports(), options.tags());
             AtomicReference<List<ProfileResult>> results = new AtomicReference<>();
             Map<String, String> settings = options.processCommand().isEmpty() ? Map.of()
-                    : Map.of(CliOptions.PROCESS_COMMAND, options.processCommandJson());
+                    : Map.of(Implementations.PROCESS_COMMAND, options.processCommandJson());
             KitSettings.with(settings, () -> results.set(ConformanceRun.execute(run)));
             for (ProfileResult result : results.get()) {
                 if (result.total() == 0) {
@@ -96,12 +97,12 @@ public final class Main {
         String name;
         if (!options.processCommand().isEmpty()) {
             try {
-                Class.forName(CliOptions.PROCESS_PROVIDER, false, loader);
+                Class.forName(Implementations.PROCESS_CLASS, false, loader);
             } catch (ClassNotFoundException e) {
                 throw new KitConfigurationException("this build of the kit has no process adapter ("
-                        + CliOptions.PROCESS_PROVIDER + "); run a Java adapter with --implementation or --class-path instead");
+                        + Implementations.PROCESS_CLASS + "); run a Java adapter with --implementation or --class-path instead");
             }
-            name = CliOptions.PROCESS_ALIAS;
+            name = Implementations.PROCESS_ALIAS;
         } else if (options.implementation() != null) {
             name = options.implementation();
         } else if (!options.classPath().isEmpty()) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fltkit.runner.KitConfigurationException;
-import fltkit.runner.KitSettings;
+import fltkit.settings.KitConfigurationException;
+import fltkit.settings.KitSettings;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fltkit.runner.KitConfigurationException;
-import fltkit.runner.KitSettings;
+import fltkit.settings.KitConfigurationException;
+import fltkit.settings.Implementations;
+import fltkit.settings.KitSettings;
 import fltkit.spi.Capability;
 import fltkit.spi.FilterManager;
 import fltkit.spi.FilterManagerProvider;
@@ -33,9 +34,9 @@ import java.util.Set;
  */
 public class ProcessProvider implements FilterManagerProvider {
     /** The command as a JSON array of strings: the executable, then its arguments. */
-    public static final String COMMAND = "fltkit.process.command";
+    public static final String COMMAND = Implementations.PROCESS_COMMAND;
     /** How long the kit waits for each answer, in milliseconds. */
-    public static final String TIMEOUT_MS = "fltkit.process.timeout-ms";
+    public static final String TIMEOUT_MS = Implementations.PROCESS_TIMEOUT;
     /** A file every request and answer is appended to (prefixed with the process id and > or <), for debugging. */
     public static final String TRACE = "fltkit.process.trace";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -49,26 +50,6 @@ public class ProcessProvider implements FilterManagerProvider {
     private final Deque<ChildProcess> idle = new ArrayDeque<>();
     private final List<ChildProcess> all = new ArrayList<>();
     private int restarts;
-
-    private static final Map<String, ProcessProvider> SHARED = new HashMap<>();
-
-    /**
-     * The provider for the command and time limit in {@link KitSettings}, one per JVM for each command:
-     * a runner that checks the implementation before the run and the run itself share one process.
-     */
-    public static ProcessProvider fromSettings() {
-        List<String> command = commandFromSettings();
-        Duration timeout = timeoutFromSettings();
-        String key = command + " " + timeout.toMillis();
-        synchronized (SHARED) {
-            ProcessProvider provider = SHARED.get(key);
-            if (provider == null) {
-                provider = new ProcessProvider(command, timeout);
-                SHARED.put(key, provider);
-            }
-            return provider;
-        }
-    }
 
     /** The command and time limit from {@link KitSettings} ({@value #COMMAND}, {@value #TIMEOUT_MS}). */
     public ProcessProvider() {

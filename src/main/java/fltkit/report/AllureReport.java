@@ -3,6 +3,7 @@ package fltkit.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fltkit.rules.Outcome;
 import io.qameta.allure.ConfigurationBuilder;
 import io.qameta.allure.Extension;
 import io.qameta.allure.ReportGenerator;
@@ -92,13 +93,21 @@ public final class AllureReport {
 
     static void writeCategories(Path results) throws IOException {
         ArrayNode categories = JSON.createArrayNode();
-        category(categories, "Non-conformance: a rule failed", "failed", null);
-        category(categories, "Implementation or adapter error (broken)", "broken", null);
-        category(categories, "Not applicable to this Windows version", "skipped", "\\[not-applicable\\]");
-        category(categories, "Not declared by the implementation", "skipped", "\\[not-declared\\]");
-        category(categories, "Untestable", "skipped", "\\[untestable\\]");
-        category(categories, "Recorded implementation-defined behaviour", "passed", "\\[recorded\\]");
+        category(categories, "Non-conformance: a rule failed", "failed");
+        category(categories, "Implementation or adapter error (broken)", "broken");
+        category(categories, "Not applicable to this Windows version", "skipped", Outcome.NOT_APPLICABLE);
+        category(categories, "Not declared by the implementation", "skipped", Outcome.NOT_DECLARED);
+        category(categories, "Untestable", "skipped", Outcome.UNTESTABLE);
+        category(categories, "Recorded implementation-defined behaviour", "passed", Outcome.RECORDED);
         JSON.writerWithDefaultPrettyPrinter().writeValue(results.resolve("categories.json").toFile(), categories);
+    }
+
+    private static void category(ArrayNode into, String name, String status, Outcome marked) {
+        category(into, name, status, java.util.regex.Pattern.quote(marked.marker()));
+    }
+
+    private static void category(ArrayNode into, String name, String status) {
+        category(into, name, status, (String) null);
     }
 
     private static void category(ArrayNode into, String name, String status, String messagePrefix) {

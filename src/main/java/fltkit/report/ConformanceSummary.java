@@ -1,5 +1,9 @@
 package fltkit.report;
 
+import fltkit.rules.ApiArea;
+import fltkit.rules.Level;
+import fltkit.rules.Outcome;
+import fltkit.rules.RuleEntry;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -73,7 +77,7 @@ public record ConformanceSummary(String format, RunInfo run, List<String> profil
                         .filter(s -> s.ruleId().equals(rule.id())).collect(Collectors.toList());
                 verdicts.put(profile, new Verdict(aggregate(scenarios), scenarios));
             });
-            rows.add(new RuleRow(rule.id(), rule.title(), rule.level(), rule.windows(), rule.source(), rule.notes(),
+            rows.add(new RuleRow(rule.id(), rule.title(), rule.level().label(), rule.windows(), rule.source(), rule.notes(),
                     rule.feature(), ApiArea.of(rule), rule.kitCheck(), verdicts));
         }
         Map<String, Headline> headlines = new LinkedHashMap<>();
@@ -83,7 +87,7 @@ public record ConformanceSummary(String format, RunInfo run, List<String> profil
 
     /** A MUST rule is judged: values its scenarios recorded on the way are shown, but the scenario passed. */
     private static ScenarioResult judged(RuleEntry rule, ScenarioResult scenario) {
-        if (rule.level().equals("MUST") && scenario.outcome() == Outcome.RECORDED) {
+        if (rule.level().judged() && scenario.outcome() == Outcome.RECORDED) {
             return new ScenarioResult(scenario.ruleId(), scenario.name(), Outcome.PASSED, scenario.message(), scenario.recorded());
         }
         return scenario;
@@ -116,7 +120,7 @@ public record ConformanceSummary(String format, RunInfo run, List<String> profil
             Outcome outcome = row.outcome(profile);
             if (row.kitCheck()) {
                 kit.merge(outcome, 1L, Long::sum);
-            } else if (row.level().equals("MUST")) {
+            } else if (row.level().equals(Level.MUST.label())) {
                 must.merge(outcome, 1L, Long::sum);
             } else {
                 other.computeIfAbsent(row.level(), k -> new EnumMap<>(Outcome.class)).merge(outcome, 1L, Long::sum);

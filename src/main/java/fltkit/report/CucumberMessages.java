@@ -2,8 +2,11 @@ package fltkit.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fltkit.steps.Hooks;
-import fltkit.steps.World;
+import fltkit.rules.Outcome;
+import fltkit.rules.Recorded;
+import fltkit.rules.RuleCatalog;
+import fltkit.rules.RuleEntry;
+import fltkit.rules.RuleId;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,7 +28,6 @@ import java.util.regex.Pattern;
  */
 final class CucumberMessages {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern RULE_ID = Pattern.compile("^((?:KIT-)?[A-Z]+(?:-[A-Z]+)*-\\d{2,3}[a-z]?)\\b");
 
     final List<RuleEntry> rules = new ArrayList<>();
     final List<ScenarioResult> scenarios = new ArrayList<>();
@@ -34,7 +36,7 @@ final class CucumberMessages {
     private final Map<String, String> testCasePickle = new HashMap<>();
     private final Map<String, String> startedTestCase = new LinkedHashMap<>();
     private final Map<String, List<JsonNode>> stepResults = new HashMap<>();
-    private final Map<String, List<ScenarioResult.Recorded>> recorded = new HashMap<>();
+    private final Map<String, List<Recorded>> recorded = new HashMap<>();
 
     static CucumberMessages read(Path ndjson) throws IOException {
         CucumberMessages messages = new CucumberMessages();
@@ -72,14 +74,14 @@ final class CucumberMessages {
                     .add(finished.get("testStepResult"));
         } else if (envelope.has("attachment")) {
             JsonNode attachment = envelope.get("attachment");
-            if (World.RECORDED_MEDIA_TYPE.equals(attachment.path("mediaType").asText()) && attachment.has("testCaseStartedId")) {
+            if (Recorded.MEDIA_TYPE.equals(attachment.path("mediaType").asText()) && attachment.has("testCaseStartedId")) {
                 String body = attachment.get("body").asText();
                 if ("BASE64".equals(attachment.path("contentEncoding").asText())) {
                     body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
                 }
                 JsonNode value = JSON.readTree(body);
                 recorded.computeIfAbsent(attachment.get("testCaseStartedId").asText(), k -> new ArrayList<>())
-                        .add(new ScenarioResult.Recorded(value.path("what").asText(), value.path("value").asText()));
+                        .add(new Recorded(value.path("what").asText(), value.path("value").asText()));
             }
         }
     }
@@ -87,8 +89,7 @@ final class CucumberMessages {
     private void finish() {
         for (Map.Entry<String, String> started : startedTestCase.entrySet()) {
             String name = pickleNames.getOrDefault(testCasePickle.get(started.getValue()), "?");
-            Matcher id = RULE_ID.matcher(name);
-            List<ScenarioResult.Recorded> values = recorded.getOrDefault(started.getKey(), List.of());
+            List<Recorded> values = recorded.getOrDefault(started.getKey(), List.of());
             List<JsonNode> steps = stepResults.getOrDefault(started.getKey(), List.of());
             JsonNode worst = null;
             for (JsonNode step : steps) {
@@ -107,26 +108,13 @@ final class CucumberMessages {
                         && !text(s).isEmpty()).findFirst().orElse(null);
                 if (skip != null) {
                     message = text(skip);
-                    outcome = skipKind(message);
+                    outcome = Outcome.ofSkip(message);
                 } else {
                     outcome = values.isEmpty() ? Outcome.PASSED : Outcome.RECORDED;
                 }
             }
-            scenarios.add(new ScenarioResult(id.find() ? id.group(1) : "?", name, outcome, message, values));
+            scenarios.add(new ScenarioResult(RuleId.of(name), name, outcome, message, values));
         }
-    }
-
-    private static Outcome skipKind(String message) {
-        if (message.contains(Hooks.NOT_APPLICABLE)) {
-            return Outcome.NOT_APPLICABLE;
-        }
-        if (message.contains(Hooks.NOT_DECLARED)) {
-            return Outcome.NOT_DECLARED;
-        }
-        if (message.contains(Hooks.UNTESTABLE)) {
-            return Outcome.UNTESTABLE;
-        }
-        return Outcome.BROKEN; // a skip the kit did not ask for
     }
 
     private static String text(JsonNode result) {

@@ -1,5 +1,7 @@
 package fltkit.report;
 
+import fltkit.rules.Outcome;
+
 /** The few HTML helpers the report pages need. */
 final class Html {
     private Html() {

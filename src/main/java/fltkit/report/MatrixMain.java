@@ -1,5 +1,6 @@
 package fltkit.report;
 
+import fltkit.rules.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

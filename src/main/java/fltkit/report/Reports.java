@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * The reports every conformance run leaves, whatever its scenarios did: the Allure single-file report
- * and the conformance summary (JSON and HTML). {@link fltkit.runner.ConformanceRun} calls
+ * and the conformance summary (JSON and HTML). the conformance run calls
  * {@link #clear} before the engine runs and {@link #write} after, so the CLI and Maven leave the same
  * files.
  */

@@ -1,5 +1,6 @@
 package fltkit.report;
 
+import fltkit.rules.Outcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,9 @@
 package fltkit.runner;
 
 import fltkit.report.Reports;
+import fltkit.settings.Implementations;
+import fltkit.settings.KitConfigurationException;
+import fltkit.settings.KitSettings;
 import fltkit.spi.FilterManagerProvider;
 import fltkit.spi.WindowsVersion;
 import org.junit.platform.engine.TestExecutionResult;
@@ -13,7 +16,6 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,9 +29,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
  * {@code <reports>/allure-results}.
  */
 public final class ConformanceRun {
-    public static final String FEATURES_PACKAGE = "fltkit.features";
-    public static final String GLUE_PACKAGE = "fltkit.steps";
-
     /**
      * @param implementation provider class name or {@code reference}
      * @param profiles       the profiles to run, in order
@@ -68,11 +67,7 @@ public final class ConformanceRun {
 
     private static ProfileResult runProfile(Options options, WindowsVersion profile) {
         Path dir = options.reports().resolve(profile.profile());
-        Map<String, String> config = new HashMap<>();
-        config.put("cucumber.glue", GLUE_PACKAGE);
-        config.put("cucumber.publish.quiet", "true");
-        config.put("cucumber.junit-platform.naming-strategy", "long");
-        config.put("cucumber.junit-platform.naming-strategy.long.example-name", "pickle");
+        Map<String, String> config = EngineSettings.base();
         config.put("cucumber.plugin", String.join(",",
                 "html:" + dir.resolve("cucumber.html"),
                 "junit:" + dir.resolve("cucumber-junit.xml"),
@@ -82,7 +77,7 @@ public final class ConformanceRun {
             config.put("cucumber.filter.tags", options.tagFilter());
         }
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage(FEATURES_PACKAGE))
+                .selectors(selectPackage(EngineSettings.FEATURES_PACKAGE))
                 .configurationParameters(config)
                 .build();
         Counter counter = new Counter();

@@ -1,7 +1,10 @@
 package fltkit.steps;
 
-import fltkit.runner.KitSettings;
-import fltkit.runner.WindowsRange;
+import fltkit.rules.Outcome;
+import fltkit.rules.Tags;
+import fltkit.settings.Implementations;
+import fltkit.settings.KitSettings;
+import fltkit.rules.WindowsRange;
 import fltkit.spi.Capability;
 import fltkit.spi.FilterManagerProvider;
 import fltkit.spi.WindowsVersion;
@@ -16,10 +19,6 @@ import org.opentest4j.TestAbortedException;
  * starts with a machine-readable reason the reports bucket by.
  */
 public class Hooks {
-    public static final String NOT_APPLICABLE = "[not-applicable]";
-    public static final String NOT_DECLARED = "[not-declared]";
-    public static final String UNTESTABLE = "[untestable]";
-
     private final World world;
 
     public Hooks(World world) {
@@ -29,26 +28,26 @@ public class Hooks {
     @Before(order = 0)
     public void gate(Scenario scenario) {
         WindowsVersion profile = KitSettings.profile();
-        FilterManagerProvider provider = World.loadProvider();
+        FilterManagerProvider provider = Implementations.load();
         WindowsRange range = WindowsRange.ALL;
         for (String tag : scenario.getSourceTagNames()) {
-            if (tag.startsWith("@windows:")) {
-                range = WindowsRange.parse(tag.substring("@windows:".length()));
+            if (tag.startsWith(Tags.WINDOWS)) {
+                range = WindowsRange.parse(tag.substring(Tags.WINDOWS.length()));
             }
         }
         if (!range.contains(profile)) {
-            throw new TestAbortedException(NOT_APPLICABLE + " the rule applies to Windows " + range
+            throw new TestAbortedException(Outcome.NOT_APPLICABLE.marker() + " the rule applies to Windows " + range
                     + "; this run uses the " + profile.profile() + " profile");
         }
         if (!provider.windowsVersions().contains(profile)) {
-            throw new TestAbortedException(NOT_DECLARED + " " + provider.info().name()
+            throw new TestAbortedException(Outcome.NOT_DECLARED.marker() + " " + provider.info().name()
                     + " does not claim the " + profile.profile() + " profile");
         }
         for (String tag : scenario.getSourceTagNames()) {
-            if (tag.startsWith("@needs:")) {
-                Capability capability = Capability.fromTag(tag.substring("@needs:".length()));
+            if (tag.startsWith(Tags.NEEDS)) {
+                Capability capability = Capability.fromTag(tag.substring(Tags.NEEDS.length()));
                 if (!provider.capabilities().contains(capability)) {
-                    throw new TestAbortedException(NOT_DECLARED + " needs capability '" + capability.tag() + "', which "
+                    throw new TestAbortedException(Outcome.NOT_DECLARED.marker() + " needs capability '" + capability.tag() + "', which "
                             + provider.info().name() + " does not declare");
                 }
             }

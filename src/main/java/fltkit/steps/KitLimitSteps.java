@@ -1,5 +1,6 @@
 package fltkit.steps;
 
+import fltkit.rules.Outcome;
 import io.cucumber.java.en.Given;
 import org.opentest4j.TestAbortedException;
 
@@ -8,6 +9,6 @@ public class KitLimitSteps {
 
     @Given("^the kit cannot observe this: (.+)$")
     public void cannotObserve(String reason) {
-        throw new TestAbortedException(Hooks.UNTESTABLE + " " + reason);
+        throw new TestAbortedException(Outcome.UNTESTABLE.marker() + " " + reason);
     }
 }

@@ -1,5 +1,6 @@
 package fltkit.steps;
 
+import fltkit.rules.Tags;
 import fltkit.spi.BugCheck;
 import fltkit.spi.Capability;
 import fltkit.spi.ContextState;
@@ -20,7 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the contract on purpose) are exempt.
  */
 public class LeakCheck {
-    public static final String OPT_OUT = "@leaks-on-purpose";
     private final World world;
     private final Scene scene;
 
@@ -31,7 +31,7 @@ public class LeakCheck {
 
     @After(order = 1000)
     public void nothingLeaks(Scenario scenario) {
-        if (world.fm() == null || scenario.isFailed() || scenario.getSourceTagNames().contains(OPT_OUT)) {
+        if (world.fm() == null || scenario.isFailed() || scenario.getSourceTagNames().contains(Tags.LEAKS_ON_PURPOSE)) {
             return;
         }
         List<String> problems = new ArrayList<>();

@@ -1,7 +1,10 @@
 package fltkit.steps;
 
-import fltkit.runner.Implementations;
-import fltkit.runner.KitSettings;
+import fltkit.rules.Recorded;
+import fltkit.rules.RuleId;
+import fltkit.rules.Tags;
+import fltkit.settings.Implementations;
+import fltkit.settings.KitSettings;
 import fltkit.spi.Allocation;
 import fltkit.spi.CallbackEvent;
 import fltkit.spi.Capability;
@@ -21,8 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,9 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Windows profile, and what the minifilter has done so far. Shared by every step class.
  */
 public class World {
-    /** Media type of an attachment holding an implementation-defined value the kit records. */
-    public static final String RECORDED_MEDIA_TYPE = "application/vnd.fltkit.recorded+json";
-    private static final Pattern RULE_ID = Pattern.compile("^([A-Z]+(?:-[A-Z]+)*-\\d{2,3}[a-z]?)\\b");
 
     private FilterManagerProvider provider;
     private WindowsVersion version;
@@ -67,8 +65,7 @@ public class World {
         this.scenario = scenario;
         this.provider = provider;
         this.version = version;
-        Matcher id = RULE_ID.matcher(scenario.getName());
-        this.ruleId = id.find() ? id.group(1) : scenario.getName();
+        this.ruleId = RuleId.at(scenario.getName()).orElse(scenario.getName());
         this.tags = Set.copyOf(scenario.getSourceTagNames());
         this.trace = CallTrace.around(provider.create(version), () -> breakingContract, this::ruleId);
         this.manager = trace.proxy();
@@ -110,7 +107,7 @@ public class World {
      * so a {@link fltkit.spi.BugCheck} is an acceptable answer there (and only there).
      */
     public boolean callerContract() {
-        return tags.contains("@caller-contract");
+        return tags.contains(Tags.CALLER_CONTRACT);
     }
 
     /**
@@ -189,7 +186,7 @@ public class World {
     public void record(String what, String value) {
         String json = "{\"rule\":\"" + escape(ruleId) + "\",\"what\":\"" + escape(what) + "\",\"value\":\""
                 + escape(value) + "\",\"profile\":\"" + version.profile() + "\"}";
-        scenario.attach(json.getBytes(StandardCharsets.UTF_8), RECORDED_MEDIA_TYPE, what);
+        scenario.attach(json.getBytes(StandardCharsets.UTF_8), Recorded.MEDIA_TYPE, what);
         scenario.log(what + ": " + value);
     }
 
@@ -197,15 +194,4 @@ public class World {
         return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
-    /** The implementation named in settings, loaded once per run. */
-    static FilterManagerProvider loadProvider() {
-        // The process command is part of the key: two process implementations are two providers.
-        String key = KitSettings.get(KitSettings.IMPLEMENTATION).orElse("<service loader>")
-                + KitSettings.get("fltkit.process.command").map(command -> " " + command).orElse("");
-        synchronized (PROVIDERS) {
-            return PROVIDERS.computeIfAbsent(key, k -> Implementations.load());
-        }
-    }
-
-    private static final Map<String, FilterManagerProvider> PROVIDERS = new LinkedHashMap<>();
 }

@@ -1,11 +1,10 @@
 package fltkit.suite;
 
+import fltkit.runner.EngineSettings;
 import org.junit.platform.suite.api.ConfigurationParameter;
 import org.junit.platform.suite.api.IncludeEngines;
 import org.junit.platform.suite.api.SelectPackages;
 import org.junit.platform.suite.api.Suite;
-
-import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
 
 /**
  * The ready-made suite for an implementer's Maven build: every canonical feature against the provider
@@ -20,10 +19,10 @@ import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
  */
 @Suite
 @IncludeEngines("cucumber")
-@SelectPackages("fltkit.features")
-@ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "fltkit.steps")
-@ConfigurationParameter(key = "cucumber.publish.quiet", value = "true")
-@ConfigurationParameter(key = "cucumber.junit-platform.naming-strategy", value = "long")
-@ConfigurationParameter(key = "cucumber.junit-platform.naming-strategy.long.example-name", value = "pickle")
+@SelectPackages(EngineSettings.FEATURES_PACKAGE)
+@ConfigurationParameter(key = EngineSettings.GLUE, value = EngineSettings.GLUE_PACKAGE)
+@ConfigurationParameter(key = EngineSettings.PUBLISH_QUIET, value = "true")
+@ConfigurationParameter(key = EngineSettings.NAMING_STRATEGY_KEY, value = EngineSettings.NAMING_STRATEGY)
+@ConfigurationParameter(key = EngineSettings.EXAMPLE_NAME_KEY, value = EngineSettings.EXAMPLE_NAME)
 public class ConformanceTests {
 }

@@ -153,7 +153,7 @@ class MainTest {
     void aProcessCommandWithoutTheProcessAdapterSaysSo() {
         boolean hasProcessAdapter;
         try {
-            Class.forName(CliOptions.PROCESS_PROVIDER);
+            Class.forName(fltkit.settings.Implementations.PROCESS_CLASS);
             hasProcessAdapter = true;
         } catch (ClassNotFoundException e) {
             hasProcessAdapter = false;

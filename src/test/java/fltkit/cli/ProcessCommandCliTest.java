@@ -1,7 +1,7 @@
 package fltkit.cli;
 
 import fltkit.process.ProcessProvider;
-import fltkit.runner.KitSettings;
+import fltkit.settings.KitSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package fltkit.process;
 
 import fltkit.reference.ReferenceProvider;
-import fltkit.runner.KitSettings;
+import fltkit.settings.KitSettings;
 import fltkit.selftest.KitRun;
 import fltkit.spi.Allocation;
 import fltkit.spi.ContextRegistration;

@@ -1,8 +1,8 @@
 package fltkit.process;
 
-import fltkit.runner.Implementations;
-import fltkit.runner.KitConfigurationException;
-import fltkit.runner.KitSettings;
+import fltkit.settings.Implementations;
+import fltkit.settings.KitConfigurationException;
+import fltkit.settings.KitSettings;
 import fltkit.selftest.KitRun;
 import fltkit.selftest.ScenarioOutcome;
 import fltkit.spi.ContextRegistration;

@@ -1,6 +1,6 @@
 package fltkit.process;
 
-import fltkit.runner.KitSettings;
+import fltkit.settings.KitSettings;
 import fltkit.selftest.KitRun;
 import fltkit.selftest.ScenarioOutcome;
 import fltkit.spi.WindowsVersion;

@@ -1,8 +1,9 @@
 package fltkit.report;
 
+import fltkit.rules.Outcome;
+import fltkit.rules.Recorded;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fltkit.steps.World;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,7 +88,7 @@ class ConformanceSummaryTest {
         assertThat(headline.otherLevels().get("IMPLEMENTATION-DEFINED")).containsEntry(Outcome.RECORDED, 1L);
         assertThat(headline.conformant()).isFalse();
         assertThat(summary.rules().get(4).profiles().get("vista").scenarios().get(0).recorded())
-                .containsExactly(new ScenarioResult.Recorded("bytes after recycling", "dirty"));
+                .containsExactly(new Recorded("bytes after recycling", "dirty"));
         assertThat(summary.rules().get(1).profiles().get("vista").scenarios().get(0).message()).isEqualTo("ALLOC-002 violated: got X");
 
         summary.write(reports.resolve("s.json"));
@@ -109,7 +110,7 @@ class ConformanceSummaryTest {
         lines.add(envelope("testCaseStarted", obj().put("id", "s" + id).put("testCaseId", "t" + id)));
         lines.add(envelope("testStepFinished", obj().put("testCaseStartedId", "s" + id).set("testStepResult", result)));
         if (recorded != null) {
-            lines.add(envelope("attachment", obj().put("testCaseStartedId", "s" + id).put("mediaType", World.RECORDED_MEDIA_TYPE)
+            lines.add(envelope("attachment", obj().put("testCaseStartedId", "s" + id).put("mediaType", Recorded.MEDIA_TYPE)
                     .put("contentEncoding", "BASE64")
                     .put("body", Base64.getEncoder().encodeToString(recorded.getBytes(StandardCharsets.UTF_8)))));
         }

@@ -1,5 +1,6 @@
 package fltkit.report;
 
+import fltkit.rules.Outcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

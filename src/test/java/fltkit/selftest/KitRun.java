@@ -1,6 +1,7 @@
 package fltkit.selftest;
 
-import fltkit.runner.KitSettings;
+import fltkit.runner.EngineSettings;
+import fltkit.settings.KitSettings;
 import fltkit.spi.WindowsVersion;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -25,11 +26,8 @@ public final class KitRun {
         List<ScenarioOutcome> outcomes = new ArrayList<>();
         KitSettings.with(Map.of(KitSettings.IMPLEMENTATION, implementation, KitSettings.PROFILE, profile.profile()), () -> {
             EngineExecutionResults results = EngineTestKit.engine("cucumber")
-                    .selectors(selectPackage("fltkit.features"))
-                    .configurationParameter("cucumber.glue", "fltkit.steps")
-                    .configurationParameter("cucumber.publish.quiet", "true")
-                    .configurationParameter("cucumber.junit-platform.naming-strategy", "short")
-                    .configurationParameter("cucumber.junit-platform.naming-strategy.short.example-name", "pickle")
+                    .selectors(selectPackage(EngineSettings.FEATURES_PACKAGE))
+                    .configurationParameters(EngineSettings.base())
                     .execute();
             for (Event event : results.testEvents().finished().list()) {
                 outcomes.add(outcome(event));

@@ -1,7 +1,8 @@
 package fltkit.selftest;
 
-import fltkit.report.RuleCatalog;
-import fltkit.report.RuleEntry;
+import fltkit.rules.Level;
+import fltkit.rules.RuleCatalog;
+import fltkit.rules.RuleEntry;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -18,7 +19,7 @@ class MustRuleCoverageTest {
 
     @Test
     void everyMustRuleHasABrokenImplementationThatTargetsIt() throws Exception {
-        Set<String> must = RuleCatalog.load().rules().stream().filter(r -> r.level().equals("MUST"))
+        Set<String> must = RuleCatalog.load().rules().stream().filter(r -> r.level() == Level.MUST)
                 .map(RuleEntry::id).collect(Collectors.toSet());
         Set<String> targeted = BrokenImplementationsTest.brokenImplementations().stream()
                 .map(type -> type.getAnnotation(Breaks.class).rules()[0]).collect(Collectors.toSet());

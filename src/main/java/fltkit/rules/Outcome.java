@@ -1,4 +1,4 @@
-package fltkit.report;
+package fltkit.rules;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -28,6 +28,24 @@ public enum Outcome {
 
     public String meaning() {
         return meaning;
+    }
+
+    /**
+     * The machine-readable start of a skip or recorded message, e.g. {@code [not-applicable]}: the reports
+     * bucket outcomes by it.
+     */
+    public String marker() {
+        return "[" + key() + "]";
+    }
+
+    /** The skip outcome a skip message names by its marker; a skip the kit did not ask for is broken. */
+    public static Outcome ofSkip(String message) {
+        for (Outcome outcome : new Outcome[] {NOT_APPLICABLE, NOT_DECLARED, UNTESTABLE}) {
+            if (message != null && message.contains(outcome.marker())) {
+                return outcome;
+            }
+        }
+        return BROKEN;
     }
 
     /** CSS class and JSON key: {@code not-applicable}. */

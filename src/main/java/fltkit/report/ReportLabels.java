@@ -1,10 +1,13 @@
-package fltkit.steps;
+package fltkit.report;
 
-import fltkit.report.AllureResults;
-import fltkit.report.ApiArea;
-import fltkit.report.RuleCatalog;
-import fltkit.report.RuleEntry;
-import fltkit.runner.KitSettings;
+import fltkit.rules.ApiArea;
+import fltkit.rules.RuleCatalog;
+import fltkit.rules.Level;
+import fltkit.rules.Outcome;
+import fltkit.rules.RuleEntry;
+import fltkit.rules.RuleId;
+import fltkit.rules.Recorded;
+import fltkit.settings.KitSettings;
 import io.qameta.allure.listener.TestLifecycleListener;
 import io.qameta.allure.model.Attachment;
 import io.qameta.allure.model.Label;
@@ -44,15 +47,12 @@ public class ReportLabels implements TestLifecycleListener {
     /** URL of a rule's link; {@code {file}} is the feature file, {@code {id}} the rule ID. */
     public static final String LINK_PATTERN = "fltkit.rule.link.pattern";
     public static final String DEFAULT_LINK_PATTERN = "../../features/{file}";
-    public static final String RECORDED = "[recorded]";
-    private static final Pattern RULE_ID = Pattern.compile("^((?:KIT-)?[A-Z]+(?:-[A-Z]+)*-\\d{2,3}[a-z]?)\\b");
     private static volatile Map<String, RuleEntry> rules;
 
     @Override
     public void beforeTestWrite(TestResult result) {
         String name = Optional.ofNullable(result.getName()).orElse("");
-        Matcher id = RULE_ID.matcher(name);
-        String ruleId = id.find() ? id.group(1) : "";
+        String ruleId = RuleId.at(name).orElse("");
         RuleEntry rule = rules().get(ruleId);
         String profile = KitSettings.profile().profile();
 
@@ -83,7 +83,7 @@ public class ReportLabels implements TestLifecycleListener {
                 .sorted().collect(Collectors.joining(";"));
         result.setTestCaseId(ResultsUtils.md5(ruleId + "|" + name + "|" + profile));
         result.setHistoryId(ResultsUtils.md5(ruleId + "|" + name + "|" + params + "|" + profile));
-        markRecorded(result, rule != null && rule.level().equals("MUST"));
+        markRecorded(result, rule != null && rule.level().judged());
     }
 
     /**
@@ -103,7 +103,7 @@ public class ReportLabels implements TestLifecycleListener {
         result.getLabels().add(label("tag", "recorded"));
         if (result.getStatus() == Status.PASSED) {
             StatusDetails details = Optional.ofNullable(result.getStatusDetails()).orElseGet(StatusDetails::new);
-            details.setMessage((judged ? "Recorded on the way: " : RECORDED + " ") + String.join("; ", values));
+            details.setMessage((judged ? "Recorded on the way: " : Outcome.RECORDED.marker() + " ") + String.join("; ", values));
             result.setStatusDetails(details);
         }
     }
@@ -117,7 +117,7 @@ public class ReportLabels implements TestLifecycleListener {
 
     private static void collect(List<Attachment> attachments, List<String> values) {
         for (Attachment attachment : attachments) {
-            if (World.RECORDED_MEDIA_TYPE.equals(attachment.getType())) {
+            if (Recorded.MEDIA_TYPE.equals(attachment.getType())) {
                 values.add(attachment.getName() + " = " + recordedValue(attachment));
             }
         }
@@ -148,11 +148,11 @@ public class ReportLabels implements TestLifecycleListener {
         return text.toString();
     }
 
-    public static String severity(String level) {
+    public static String severity(Level level) {
         switch (level) {
-            case "MUST": return "critical";
-            case "CALLER-CONTRACT": return "normal";
-            case "IMPLEMENTATION-DEFINED": return "minor";
+            case MUST: return "critical";
+            case CALLER_CONTRACT: return "normal";
+            case IMPLEMENTATION_DEFINED: return "minor";
             default: return "trivial";
         }
     }

@@ -1,7 +1,6 @@
-package fltkit.report;
+package fltkit.rules;
 
-import fltkit.runner.KitConfigurationException;
-import fltkit.runner.WindowsRange;
+import fltkit.settings.KitConfigurationException;
 import fltkit.spi.Capability;
 import io.cucumber.gherkin.GherkinParser;
 import io.cucumber.messages.types.Envelope;
@@ -40,9 +39,7 @@ import java.util.stream.Stream;
  */
 public final class RuleCatalog {
     public static final String FEATURES_RESOURCE = "fltkit/features";
-    static final Pattern ID = Pattern.compile("^((?:KIT-)?[A-Z]+-\\d{2,3})\\s+(.+)$");
-    private static final Map<String, String> LEVELS = Map.of("@must", "MUST", "@impl-defined", "IMPLEMENTATION-DEFINED",
-            "@caller-contract", "CALLER-CONTRACT", "@untestable", "UNTESTABLE");
+    static final Pattern ID = Pattern.compile("^(" + RuleId.PATTERN + ")\\s+(.+)$");
 
     private final List<RuleEntry> rules;
     private final List<String> problems;
@@ -110,7 +107,8 @@ public final class RuleCatalog {
         return new RuleCatalog(rules, problems);
     }
 
-    static void parse(String name, InputStream in, List<RuleEntry> rules, List<String> problems) throws IOException {
+    /** Adds the rules of one feature source to {@code rules}, and its convention breaches to {@code problems}. */
+    public static void parse(String name, InputStream in, List<RuleEntry> rules, List<String> problems) throws IOException {
         GherkinParser parser = GherkinParser.builder().includeSource(false).includePickles(false).build();
         List<Envelope> envelopes = parser.parse(name, in).collect(Collectors.toList());
         for (Envelope envelope : envelopes) {
@@ -138,12 +136,12 @@ public final class RuleCatalog {
             problems.add(where + ": rule '" + rule.getName() + "' does not start with an ID such as ALLOC-002");
         }
         List<String> tags = rule.getTags().stream().map(Tag::getName).collect(Collectors.toList());
-        List<String> levels = tags.stream().filter(LEVELS::containsKey).map(LEVELS::get).collect(Collectors.toList());
+        List<Level> levels = tags.stream().filter(Tags.LEVELS::containsKey).map(Tags.LEVELS::get).collect(Collectors.toList());
         if (levels.size() != 1) {
             problems.add(where + ": rule " + ruleId + " needs exactly one level tag (@must, @impl-defined, "
                     + "@caller-contract or @untestable), found " + levels);
         }
-        List<String> ranges = tags.stream().filter(t -> t.startsWith("@windows:")).map(t -> t.substring(9)).collect(Collectors.toList());
+        List<String> ranges = tags.stream().filter(t -> t.startsWith(Tags.WINDOWS)).map(t -> t.substring(Tags.WINDOWS.length())).collect(Collectors.toList());
         if (ranges.size() != 1) {
             problems.add(where + ": rule " + ruleId + " needs exactly one @windows: tag, found " + ranges.size());
         }
@@ -173,7 +171,7 @@ public final class RuleCatalog {
             problems.add(where + ": rule " + ruleId + " has no scenario; an untestable rule still gets one "
                     + "scenario saying why");
         }
-        return new RuleEntry(ruleId, title, levels.isEmpty() ? "?" : levels.get(0),
+        return new RuleEntry(ruleId, title, levels.isEmpty() ? Level.UNTESTABLE : levels.get(0),
                 ranges.isEmpty() ? "?" : ranges.get(0), source, notes, feature.getName(), file, scenarios);
     }
 
@@ -183,14 +181,14 @@ public final class RuleCatalog {
             problems.add(where + ": scenario '" + scenario.getName() + "' must start with its rule's ID " + ruleId);
         }
         for (Tag tag : scenario.getTags()) {
-            if (tag.getName().startsWith("@needs:")) {
+            if (tag.getName().startsWith(Tags.NEEDS)) {
                 try {
-                    Capability.fromTag(tag.getName().substring(7));
+                    Capability.fromTag(tag.getName().substring(Tags.NEEDS.length()));
                 } catch (IllegalArgumentException e) {
                     problems.add(where + ": " + e.getMessage());
                 }
             }
-            if (tag.getName().startsWith("@windows:") || LEVELS.containsKey(tag.getName())) {
+            if (tag.getName().startsWith(Tags.WINDOWS) || Tags.LEVELS.containsKey(tag.getName())) {
                 problems.add(where + ": level and @windows: tags belong on the Rule, not on scenario '"
                         + scenario.getName() + "'");
             }

@@ -1,4 +1,4 @@
-package fltkit.report;
+package fltkit.rules;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
-package fltkit.runner;
+package fltkit.rules;
 
+import fltkit.settings.KitConfigurationException;
 import fltkit.spi.WindowsVersion;
 
 /**

@@ -1,4 +1,4 @@
-package fltkit.runner;
+package fltkit.settings;
 
 /** The run is misconfigured (unknown profile, adapter that cannot be loaded, ...). The message says how to fix it. */
 public class KitConfigurationException extends RuntimeException {

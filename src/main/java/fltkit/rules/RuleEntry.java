@@ -1,4 +1,4 @@
-package fltkit.report;
+package fltkit.rules;
 
 import java.util.List;
 
@@ -15,11 +15,11 @@ import java.util.List;
  * @param uri         the feature file's name
  * @param scenarios   the names of the rule's scenarios (outline names, not expanded)
  */
-public record RuleEntry(String id, String title, String level, String windows, String source, String notes,
+public record RuleEntry(String id, String title, Level level, String windows, String source, String notes,
                         String feature, String uri, List<String> scenarios) {
 
     /** A kit-added check beyond the documents; never counted as a documented rule. */
     public boolean kitCheck() {
-        return id.startsWith("KIT-");
+        return RuleId.isKitCheck(id);
     }
 }

@@ -1,4 +1,4 @@
-package fltkit.report;
+package fltkit.rules;
 
 import java.util.Locale;
 

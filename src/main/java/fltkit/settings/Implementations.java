@@ -1,8 +1,10 @@
-package fltkit.runner;
+package fltkit.settings;
 
 import fltkit.spi.FilterManagerProvider;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
@@ -13,25 +15,47 @@ public final class Implementations {
     private static final String REFERENCE_CLASS = "fltkit.reference.ReferenceProvider";
     /** The alias for an implementation in any language, run as a process (command in fltkit.process.command). */
     public static final String PROCESS_ALIAS = "process";
+    /** Named, not imported: the process adapter sits above these settings and reads them itself. */
+    public static final String PROCESS_CLASS = "fltkit.process.ProcessProvider";
+    /** The process adapter's settings: the command (a JSON array of strings) and the time limit per request. */
+    public static final String PROCESS_COMMAND = "fltkit.process.command";
+    public static final String PROCESS_TIMEOUT = "fltkit.process.timeout-ms";
 
     private static final String HOW_TO_NAME = "-D" + KitSettings.IMPLEMENTATION + "=<class> in a Maven or JUnit run, "
             + "--implementation <class> on the command line";
 
+    /**
+     * Providers already made, by name and the process settings in force: a runner that checks the
+     * implementation before the run and the run's scenarios share one provider (for the process adapter:
+     * one process).
+     */
+    private static final Map<String, FilterManagerProvider> MADE = new HashMap<>();
+
     private Implementations() {
     }
 
+    /** The provider the settings name, else the one ServiceLoader finds. */
     public static FilterManagerProvider load() {
         return KitSettings.get(KitSettings.IMPLEMENTATION)
                 .map(Implementations::byName)
                 .orElseGet(Implementations::fromServiceLoader);
     }
 
+    /** The provider of this class name or alias, made once per JVM for the same process settings. */
     public static FilterManagerProvider byName(String name) {
-        if (PROCESS_ALIAS.equals(name) || fltkit.process.ProcessProvider.class.getName().equals(name)) {
-            // Constructed directly so its configuration errors (no command, command not found) reach the user as they are.
-            return fltkit.process.ProcessProvider.fromSettings();
+        String key = name + "|" + KitSettings.get(PROCESS_COMMAND).orElse("") + "|" + KitSettings.get(PROCESS_TIMEOUT).orElse("");
+        synchronized (MADE) {
+            FilterManagerProvider made = MADE.get(key);
+            if (made == null) {
+                made = make(name);
+                MADE.put(key, made);
+            }
+            return made;
         }
-        String className = REFERENCE_ALIAS.equals(name) ? REFERENCE_CLASS : name;
+    }
+
+    private static FilterManagerProvider make(String name) {
+        String className = REFERENCE_ALIAS.equals(name) ? REFERENCE_CLASS : PROCESS_ALIAS.equals(name) ? PROCESS_CLASS : name;
         Class<?> type;
         try {
             type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
@@ -49,6 +73,10 @@ public final class Implementations {
             return (FilterManagerProvider) type.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof KitConfigurationException) {
+                // The provider's own configuration error (the process adapter: no command, command not found) says how to fix it.
+                throw (KitConfigurationException) cause;
+            }
             throw new KitConfigurationException("implementation class '" + className + "' could not be created: "
                     + cause + "; it needs a public no-argument constructor that does not throw", e);
         }

@@ -1,4 +1,4 @@
-package fltkit.runner;
+package fltkit.settings;
 
 import fltkit.spi.WindowsVersion;
 
