@@ -1,12 +1,12 @@
 # Rules of the contexts the filter manager deletes by itself when their object goes away, the instance
-# detaches or the filter unloads (fltmgr-facts.md section 6.4). In every case the filter manager drops only
-# the reference the object held: a reference the minifilter still holds keeps the context alive until it
-# is released. Conventions: see README.
+# detaches or the filter unloads ("Deleting Contexts" and "Supporting minifilter contexts" on Microsoft
+# Learn). In every case the filter manager drops only the reference the object held: a reference the
+# minifilter still holds keeps the context alive until it is released. Conventions: see README.
 Feature: Automatic deletion of contexts
 
   @must @windows:all
   Rule: AUTO-001 Closing a file object deletes its stream handle contexts, and the last close of a stream or file its stream or file contexts
-    Source: "Deleting Contexts" (contexts are deleted when the object they are attached to is deleted); "Referencing Contexts" (the stream context's last reference goes when the stream is torn down)
+    Source: "Deleting Contexts" (contexts are deleted when the object they are attached to is deleted) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/deleting-contexts; "Referencing Contexts" (the stream context's last reference goes when the stream is torn down) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/referencing-contexts
 
     @needs:objects @needs:context-inspection
     Scenario Outline: AUTO-001 closing the only file object deletes the <type>, which the minifilter's release then frees
@@ -27,7 +27,7 @@ Feature: Automatic deletion of contexts
 
   @must @windows:all
   Rule: AUTO-002 A stream or file context is not deleted while another file object of it is still open
-    Source: "Deleting Contexts" (contexts go with their object: the stream and the file outlive one of their handles)
+    Source: "Deleting Contexts" (contexts go with their object: the stream and the file outlive one of their handles) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/deleting-contexts
 
     @needs:objects @needs:context-inspection
     Scenario Outline: AUTO-002 closing one of two handles leaves the <type> attached
@@ -48,7 +48,7 @@ Feature: Automatic deletion of contexts
 
   @must @windows:all
   Rule: AUTO-003 The end of a transaction deletes its transaction contexts
-    Source: "Deleting Contexts" (contexts are deleted when the object they are attached to is deleted)
+    Source: "Deleting Contexts" (contexts are deleted when the object they are attached to is deleted) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/deleting-contexts
 
     @needs:objects @needs:transactions @needs:context-inspection
     Scenario Outline: AUTO-003 a transaction that <ends> takes its context's reference with it
@@ -68,7 +68,7 @@ Feature: Automatic deletion of contexts
 
   @must @windows:all
   Rule: AUTO-004 When the instance detaches, the contexts set through it are deleted
-    Source: "Deleting Contexts" and "Supporting minifilter contexts" (contexts are deleted when the instance detaches from the volume)
+    Source: "Deleting Contexts" (contexts are deleted when the instance detaches from the volume) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/deleting-contexts; "Supporting minifilter contexts" (the filter manager deletes contexts when an instance is detached) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/managing-contexts
 
     @needs:objects @needs:context-inspection
     Scenario Outline: AUTO-004 detaching the instance deletes its <type>
@@ -90,7 +90,7 @@ Feature: Automatic deletion of contexts
 
   @must @windows:all
   Rule: AUTO-005 Dismounting a volume deletes its volume context and every context of its instances and files
-    Source: "Deleting Contexts" (contexts are deleted when the object they are attached to is deleted)
+    Source: "Deleting Contexts" (contexts are deleted when the object they are attached to is deleted) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/deleting-contexts
 
     @needs:objects @needs:context-inspection
     Scenario Outline: AUTO-005 the dismount of the volume deletes the <type>
@@ -111,7 +111,7 @@ Feature: Automatic deletion of contexts
 
   @must @windows:all
   Rule: AUTO-006 When the filter unloads, every context it set is deleted
-    Source: "Deleting Contexts" and "Supporting minifilter contexts" (contexts are deleted when the minifilter unloads)
+    Source: "Deleting Contexts" (contexts are deleted when the minifilter unloads) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/deleting-contexts; "Supporting minifilter contexts" (the filter manager deletes contexts when the minifilter is unloaded) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/managing-contexts
 
     @needs:objects @needs:filter-teardown @needs:context-inspection
     Scenario Outline: AUTO-006 unloading the filter deletes its <type>
@@ -139,7 +139,7 @@ Feature: Automatic deletion of contexts
 
   @must @windows:all
   Rule: AUTO-007 A context deleted with its object is cleaned up once, when the last reference goes
-    Source: "Referencing Contexts" (object teardown drops the last reference, then the cleanup callback runs)
+    Source: "Referencing Contexts" (object teardown drops the last reference, then the cleanup callback runs) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/referencing-contexts
 
     @needs:objects @needs:callback-events
     Scenario: AUTO-007 a stream context whose only reference is the stream's is cleaned up at the last close

@@ -1,12 +1,11 @@
-# Rules of FltAllocateCallbackData and FltAllocateCallbackDataEx from 002_b5d0457bd6e79203.txt (the
-# FltAllocateCallbackDataEx page, whose remarks say the FltAllocateCallbackData remarks apply too), and of
-# FltFreeCallbackData and FltReuseCallbackData from the wider documentation (fltmgr-facts.md section 12).
-# Conventions: see README.
+# Rules of FltAllocateCallbackData and FltAllocateCallbackDataEx from their reference pages on Microsoft
+# Learn (the FltAllocateCallbackDataEx page says the FltAllocateCallbackData remarks apply to it too), and
+# of FltFreeCallbackData and FltReuseCallbackData from theirs. Conventions: see README.
 Feature: Callback data allocation
 
   @must @windows:all
   Rule: CBD-001 FltAllocateCallbackData hands back callback data for the instance, with or without a file object
-    Source: 002_b5d0457bd6e79203.txt, Parameters (Instance required, FileObject optional) and Return value, applied to FltAllocateCallbackData by its Remarks ("Wichtig"); "FltAllocateCallbackData function"
+    Source: "FltAllocateCallbackData function (fltkernel.h)", Parameters > Instance and FileObject and Return value (Instance required, FileObject optional) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecallbackdata; "FltAllocateCallbackDataEx function (fltkernel.h)", the same Parameters and Return value, and Remarks (Important: the FltAllocateCallbackData remarks apply to both routines) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecallbackdataex
 
     @needs:objects @needs:callback-data
     Scenario: CBD-001 callback data for an I/O on the minifilter's file object
@@ -26,7 +25,7 @@ Feature: Callback data allocation
 
   @must @windows:win7+
   Rule: CBD-002 FltAllocateCallbackDataEx with Flags 0 or FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY hands back callback data
-    Source: 002_b5d0457bd6e79203.txt, Parameters (Flags: zero or FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY; FileObject NULL for a CREATE), Return value, Requirements (Windows 7 and later)
+    Source: "FltAllocateCallbackDataEx function (fltkernel.h)", Parameters > Flags and FileObject, Return value, Requirements (Flags: zero or FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY; FileObject NULL for a CREATE; Windows 7 and later) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecallbackdataex
 
     @needs:objects @needs:callback-data
     Scenario Outline: CBD-002 FltAllocateCallbackDataEx for <what> with flags <flags>
@@ -45,7 +44,7 @@ Feature: Callback data allocation
 
   @must @windows:all
   Rule: CBD-003 When the callback data cannot be allocated FltAllocateCallbackData returns STATUS_INSUFFICIENT_RESOURCES and hands back nothing
-    Source: 002_b5d0457bd6e79203.txt, Return value (STATUS_INSUFFICIENT_RESOURCES on a pool allocation failure), applied to FltAllocateCallbackData by its Remarks; "FltAllocateCallbackData function"
+    Source: "FltAllocateCallbackData function (fltkernel.h)", Return value (STATUS_INSUFFICIENT_RESOURCES on a pool allocation failure) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecallbackdata; "FltAllocateCallbackDataEx function (fltkernel.h)", Return value (the same status for the Ex routine) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecallbackdataex
 
     @needs:objects @needs:callback-data @needs:pool-faults
     Scenario: CBD-003 FltAllocateCallbackData with the pool exhausted
@@ -58,7 +57,7 @@ Feature: Callback data allocation
 
   @must @windows:win7+
   Rule: CBD-004 FltAllocateCallbackDataEx returns STATUS_INSUFFICIENT_RESOURCES when the structure, or with the flag the extra memory, cannot be allocated
-    Source: 002_b5d0457bd6e79203.txt, Return value (STATUS_INSUFFICIENT_RESOURCES: the callback data structure, or with FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY the additional memory)
+    Source: "FltAllocateCallbackDataEx function (fltkernel.h)", Return value (STATUS_INSUFFICIENT_RESOURCES: the callback data structure, or with FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY the additional memory) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecallbackdataex
 
     @needs:objects @needs:callback-data @needs:pool-faults @needs:pool-accounting
     Scenario Outline: CBD-004 FltAllocateCallbackDataEx with flags <flags> when pool fails after <successes> allocation(s)
@@ -79,7 +78,7 @@ Feature: Callback data allocation
 
   @must @windows:win7+
   Rule: CBD-005 Callback data allocated with FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY issues its I/O without needing filter manager memory
-    Source: 002_b5d0457bd6e79203.txt, Remarks (with the flag the routine allocates all memory the filter manager needs for a subsequent I/O request)
+    Source: "FltAllocateCallbackDataEx function (fltkernel.h)", Remarks (with the flag the routine allocates all memory the filter manager needs for a subsequent I/O request) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecallbackdataex
 
     @needs:objects @needs:callback-data @needs:pool-faults
     Scenario: CBD-005 a preallocated callback data's I/O succeeds while the pool is exhausted
@@ -92,7 +91,7 @@ Feature: Callback data allocation
 
   @impl-defined @windows:all
   Rule: CBD-006 Without the flag an I/O issued while the pool is exhausted may fail
-    Source: "FltAllocateCallbackData function" (it does not preallocate what a later FltPerformSynchronousIo may need)
+    Source: "FltAllocateCallbackData function (fltkernel.h)", Remarks (note: it does not preallocate what a later FltPerformSynchronousIo may need) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecallbackdata
     Kit reading: the kit records the I/O's status; failing and succeeding are both allowed.
 
     @needs:objects @needs:callback-data @needs:pool-faults
@@ -106,7 +105,7 @@ Feature: Callback data allocation
 
   @impl-defined @windows:win7+
   Rule: CBD-007 The file system may still fail the I/O of preallocated callback data for lack of its own memory
-    Source: 002_b5d0457bd6e79203.txt, Anmerkung (the file system or other filters can still fail the I/O request for lack of memory)
+    Source: "FltAllocateCallbackDataEx function (fltkernel.h)", Remarks (note: the file system or other filters can still fail the I/O request for lack of memory) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecallbackdataex
     Kit reading: the flag promises nothing about the file system's memory; the kit records the status.
 
     @needs:objects @needs:callback-data
@@ -120,7 +119,7 @@ Feature: Callback data allocation
 
   @must @windows:all
   Rule: CBD-008 FltFreeCallbackData gives back all the memory of the callback data
-    Source: "FltFreeCallbackData function" (frees the callback data and anything attached to it)
+    Source: "FltFreeCallbackData function (fltkernel.h)", Remarks (frees the callback data and anything attached to it) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltfreecallbackdata
 
     @needs:objects @needs:callback-data @needs:pool-accounting
     Scenario: CBD-008 callback data allocated, used and freed leaves no pool block outstanding
@@ -134,7 +133,7 @@ Feature: Callback data allocation
 
   @must @windows:win7+
   Rule: CBD-009 FltFreeCallbackData also gives back the memory FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY took
-    Source: "FltFreeCallbackData function"; 002_b5d0457bd6e79203.txt, Remarks (the preallocated memory belongs to the callback data)
+    Source: "FltFreeCallbackData function (fltkernel.h)", Remarks (frees the callback data and anything attached to it) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltfreecallbackdata; "FltAllocateCallbackDataEx function (fltkernel.h)", Remarks (the preallocated memory belongs to the callback data) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecallbackdataex
 
     @needs:objects @needs:callback-data @needs:pool-accounting
     Scenario: CBD-009 preallocated callback data freed leaves no pool block outstanding
@@ -147,7 +146,7 @@ Feature: Callback data allocation
 
   @must @windows:all
   Rule: CBD-010 FltReuseCallbackData makes the callback data ready for another I/O
-    Source: "FltReuseCallbackData function" (reinitialises callback data from FltAllocateCallbackData for another I/O)
+    Source: "FltReuseCallbackData function (fltkernel.h)", Remarks (reinitialises callback data from FltAllocateCallbackData for another I/O) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltreusecallbackdata
 
     @needs:objects @needs:callback-data
     Scenario: CBD-010 callback data reused after an I/O issues a second one
@@ -161,7 +160,7 @@ Feature: Callback data allocation
 
   @caller-contract @windows:all
   Rule: CBD-011 The Instance parameter is required and cannot be NULL
-    Source: 002_b5d0457bd6e79203.txt, Parameters (Instance: required, cannot be NULL)
+    Source: "FltAllocateCallbackDataEx function (fltkernel.h)", Parameters > Instance (required, cannot be NULL) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecallbackdataex
 
     @needs:objects @needs:callback-data
     Scenario: CBD-011 FltAllocateCallbackData with a NULL instance is survived

@@ -1,12 +1,12 @@
-# Rules of the minifilter's context allocate routine (PFLT_CONTEXT_ALLOCATE_CALLBACK), from
-# 000_c5619b1236d7a997.txt (German page) and 003_720c9febb61ab8ce.txt (its markdown source). The kit's
-# minifilter allocates from pool in its routine unless told to return NULL. See the conventions at the
-# top of FltAllocateContext.feature.
+# Rules of the minifilter's context allocate routine (PFLT_CONTEXT_ALLOCATE_CALLBACK), from its
+# reference page on Microsoft Learn, "PFLT_CONTEXT_ALLOCATE_CALLBACK callback function (fltkernel.h)".
+# The kit's minifilter allocates from pool in its routine unless told to return NULL. See the
+# conventions at the top of FltAllocateContext.feature.
 Feature: The context allocate callback
 
   @must @windows:all
   Rule: ACB-001 With an allocate routine registered, FltAllocateContext calls it and builds the context in the block it returns
-    Source: 003_720c9febb61ab8ce.txt, Remarks (the minifilter "must perform its own context allocation" through ContextAllocateCallback); 000_c5619b1236d7a997.txt, Return value
+    Source: "PFLT_CONTEXT_ALLOCATE_CALLBACK callback function (fltkernel.h)", Remarks and Return value (a minifilter that "must perform its own context allocation" does it in ContextAllocateCallback) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nc-fltkernel-pflt_context_allocate_callback
 
     @needs:allocate-callback @needs:callback-events
     Scenario Outline: ACB-001 a <size>-byte file context from the allocate routine
@@ -26,7 +26,7 @@ Feature: The context allocate callback
 
   @must @windows:all
   Rule: ACB-002 The allocate routine gets the pool type the minifilter asked for, NonPagedPool for a volume context
-    Source: 003_720c9febb61ab8ce.txt, Parameters (PoolType: NonPagedPool or PagedPool; "must be NonPagedPool if ContextType is FLT_VOLUME_CONTEXT")
+    Source: "PFLT_CONTEXT_ALLOCATE_CALLBACK callback function (fltkernel.h)", Parameters > PoolType (NonPagedPool or PagedPool; "must be NonPagedPool if ContextType is FLT_VOLUME_CONTEXT") — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nc-fltkernel-pflt_context_allocate_callback
 
     @needs:allocate-callback @needs:callback-events
     Scenario Outline: ACB-002 a <type> from <pool>
@@ -46,7 +46,7 @@ Feature: The context allocate callback
 
   @must @windows:all
   Rule: ACB-003 The allocate routine is asked for the whole context, more than the minifilter's portion
-    Source: 003_720c9febb61ab8ce.txt, Parameters (Size: "the entire context, including both the portion defined by the filter manager and the portion defined by the minifilter driver")
+    Source: "PFLT_CONTEXT_ALLOCATE_CALLBACK callback function (fltkernel.h)", Parameters > Size (Size covers the entire context: the filter manager's portion and the minifilter's portion) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nc-fltkernel-pflt_context_allocate_callback
     The filter manager's portion is not empty (it carries at least the reference count), so Size is strictly larger than ContextSize.
 
     @needs:allocate-callback @needs:callback-events
@@ -66,7 +66,7 @@ Feature: The context allocate callback
 
   @must @windows:all
   Rule: ACB-004 The allocate routine gets the type of the context being allocated
-    Source: 003_720c9febb61ab8ce.txt, Parameters (ContextType and its list of values)
+    Source: "PFLT_CONTEXT_ALLOCATE_CALLBACK callback function (fltkernel.h)", Parameters > ContextType (its list of values) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nc-fltkernel-pflt_context_allocate_callback
 
     @needs:allocate-callback @needs:callback-events
     Scenario Outline: ACB-004 a <type>
@@ -88,7 +88,7 @@ Feature: The context allocate callback
 
   @must @windows:win8+
   Rule: ACB-005 From Windows 8 the allocate routine also serves section contexts
-    Source: 003_720c9febb61ab8ce.txt, Parameters (ContextType: FLT_SECTION_CONTEXT "starting with Windows 8")
+    Source: "PFLT_CONTEXT_ALLOCATE_CALLBACK callback function (fltkernel.h)", Parameters > ContextType (FLT_SECTION_CONTEXT "starting with Windows 8") — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nc-fltkernel-pflt_context_allocate_callback
 
     @needs:allocate-callback @needs:callback-events
     Scenario: ACB-005 a FLT_SECTION_CONTEXT
@@ -101,7 +101,7 @@ Feature: The context allocate callback
 
   @must @windows:all
   Rule: ACB-006 When the allocate routine returns NULL the allocation fails with STATUS_INSUFFICIENT_RESOURCES
-    Source: 003_720c9febb61ab8ce.txt, Return value ("If not enough free pool is available ... returns a NULL pointer"); 001_1f660b62861822cc.txt, Return value (STATUS_INSUFFICIENT_RESOURCES)
+    Source: "PFLT_CONTEXT_ALLOCATE_CALLBACK callback function (fltkernel.h)", Return value (NULL when not enough free pool is available) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nc-fltkernel-pflt_context_allocate_callback; "FltAllocateContext function (fltkernel.h)", Return value (STATUS_INSUFFICIENT_RESOURCES) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
 
     @needs:allocate-callback @needs:callback-events
     Scenario: ACB-006 the routine returns NULL once
@@ -126,7 +126,7 @@ Feature: The context allocate callback
 
   @must @windows:all
   Rule: ACB-007 The allocate routine is called at IRQL APC_LEVEL or below
-    Source: 000_c5619b1236d7a997.txt, Requirements (IRQL <= APC_LEVEL)
+    Source: "PFLT_CONTEXT_ALLOCATE_CALLBACK callback function (fltkernel.h)", Requirements (IRQL <= APC_LEVEL) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nc-fltkernel-pflt_context_allocate_callback
 
     @needs:allocate-callback @needs:callback-events
     Scenario: ACB-007 an allocation at PASSIVE_LEVEL
@@ -138,7 +138,7 @@ Feature: The context allocate callback
 
   @impl-defined @windows:win8+
   Rule: ACB-008 What the allocate routine gets when the minifilter asks for NonPagedPoolNx is not documented
-    Source: 003_720c9febb61ab8ce.txt, Parameters (PoolType "must be one of": NonPagedPool, PagedPool); 001_1f660b62861822cc.txt, Parameters (PoolType also allows NonPagedPoolNx)
+    Source: "PFLT_CONTEXT_ALLOCATE_CALLBACK callback function (fltkernel.h)", Parameters > PoolType (must be NonPagedPool or PagedPool) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nc-fltkernel-pflt_context_allocate_callback; "FltAllocateContext function (fltkernel.h)", Parameters > PoolType (also allows NonPagedPoolNx) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
     Ambiguity: FltAllocateContext accepts NonPagedPoolNx, but the routine's page, last revised in 2018, lists only NonPagedPool and PagedPool.
     Kit reading: the callback page predates NonPagedPoolNx in FltAllocateContext; passing NonPagedPoolNx through and mapping it to NonPagedPool are both plausible, so the kit records which one the routine saw.
 

@@ -1,11 +1,11 @@
-# Rules of the cleanup and free callbacks and of where a freed context's memory goes, from
-# 004_0d0c2bbaa13430c2.txt (Registering context types, the callback table) and the wider documentation
-# (fltmgr-facts.md section 5). Conventions: see README.
+# Rules of the cleanup and free callbacks and of where a freed context's memory goes, from the Learn
+# page "Registering context types" (its table of context callback routines) and the reference pages of
+# the callbacks and of FltReleaseContext. Conventions: see README.
 Feature: Context cleanup and free
 
   @must @windows:all
   Rule: FREE-001 The cleanup callback runs exactly once per context, with the minifilter portion and the context type
-    Source: 004_0d0c2bbaa13430c2.txt, "Minifilter callback routines for context management" (PFLT_CONTEXT_CLEANUP_CALLBACK, called before the context is freed); "PFLT_CONTEXT_CLEANUP_CALLBACK (fltkernel.h)" for its parameters
+    Source: "Registering context types", Minifilter callback routines for context management (PFLT_CONTEXT_CLEANUP_CALLBACK, called before the context is freed) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types; "PFLT_CONTEXT_CLEANUP_CALLBACK callback function (fltkernel.h)", Parameters > Context and ContextType — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nc-fltkernel-pflt_context_cleanup_callback
 
     @needs:callback-events
     Scenario Outline: FREE-001 the last release of a <type> calls the cleanup callback once with that context and type
@@ -42,7 +42,7 @@ Feature: Context cleanup and free
 
   @must @windows:all
   Rule: FREE-002 The cleanup callback does not run while a reference remains
-    Source: "PFLT_CONTEXT_CLEANUP_CALLBACK (fltkernel.h)" and "Referencing Contexts" (fltmgr-facts 5.3: reference count reaches 0, then cleanup, then free)
+    Source: "PFLT_CONTEXT_CLEANUP_CALLBACK callback function (fltkernel.h)", Remarks (the filter manager calls the routine before it frees the context) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nc-fltkernel-pflt_context_cleanup_callback; "Referencing Contexts" (a context is freed only when its reference count reaches zero) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/referencing-contexts
 
     @needs:callback-events
     Scenario: FREE-002 releasing one of two references does not clean the context up
@@ -56,7 +56,7 @@ Feature: Context cleanup and free
 
   @must @windows:all
   Rule: FREE-003 The free callback receives the block the allocate callback produced, after the cleanup callback
-    Source: 004_0d0c2bbaa13430c2.txt, "Minifilter callback routines for context management" (PFLT_CONTEXT_ALLOCATE_CALLBACK, PFLT_CONTEXT_FREE_CALLBACK); "PFLT_CONTEXT_FREE_CALLBACK (fltkernel.h)" for its Pool parameter
+    Source: "Registering context types", Minifilter callback routines for context management (PFLT_CONTEXT_ALLOCATE_CALLBACK, PFLT_CONTEXT_FREE_CALLBACK) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types; "PFLT_CONTEXT_FREE_CALLBACK callback function (fltkernel.h)", Parameters > Pool — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nc-fltkernel-pflt_context_free_callback
     Ambiguity: the free callback page calls its parameter "the context to free"; the allocate callback allocates the whole context, header included.
     Kit reading: Pool is the block the allocate callback returned (as the observed Windows build passes it).
 
@@ -76,7 +76,7 @@ Feature: Context cleanup and free
 
   @must @windows:all
   Rule: FREE-004 Without allocate and free callbacks a freed context's memory goes back to its lookaside list or pool
-    Source: 004_0d0c2bbaa13430c2.txt, "Steps for registering context types" (fixed-size contexts come from lookaside lists, variable-size ones straight from pool)
+    Source: "Registering context types", Steps to register a context type (fixed-size contexts come from lookaside lists, variable-size ones straight from pool) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types
 
     @needs:pool-accounting @needs:context-inspection
     Scenario Outline: FREE-004 a freed <kind> <type> leaves no pool block outstanding
@@ -97,7 +97,7 @@ Feature: Context cleanup and free
 
   @must @windows:all
   Rule: FREE-005 No cleanup callback is called for a definition that registered none
-    Source: 004_0d0c2bbaa13430c2.txt, "Minifilter callback routines for context management" (the callbacks are optional)
+    Source: "Registering context types", Minifilter callback routines for context management (the callbacks are optional) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types
 
     @needs:callback-events @needs:context-inspection
     Scenario: FREE-005 a context whose definition has no cleanup callback is freed without one
@@ -109,7 +109,7 @@ Feature: Context cleanup and free
 
   @must @windows:all
   Rule: FREE-006 A final release at DISPATCH_LEVEL defers the freeing, so the callbacks still run at APC_LEVEL or below
-    Source: "FltReleaseContext function" (at DISPATCH_LEVEL a work item frees the context) and "PFLT_CONTEXT_CLEANUP_CALLBACK (fltkernel.h)" (called at IRQL <= APC_LEVEL)
+    Source: "FltReleaseContext function (fltkernel.h)", Remarks (at DISPATCH_LEVEL a work item frees the context) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltreleasecontext; "PFLT_CONTEXT_CLEANUP_CALLBACK callback function (fltkernel.h)", Requirements (called at IRQL <= APC_LEVEL) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nc-fltkernel-pflt_context_cleanup_callback
 
     @needs:irql @needs:callback-events @needs:context-inspection
     Scenario: FREE-006 a nonpaged context released at DISPATCH_LEVEL is cleaned up below DISPATCH_LEVEL

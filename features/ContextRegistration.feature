@@ -1,11 +1,11 @@
 # Rules of context registration (FLT_CONTEXT_REGISTRATION arrays passed to FltRegisterFilter), from
-# 004_0d0c2bbaa13430c2.txt, the conceptual page "Registering context types". See the conventions at
-# the top of FltAllocateContext.feature.
+# the conceptual Learn page "Registering context types". See the conventions at the top of
+# FltAllocateContext.feature.
 Feature: Registering context types
 
   @must @windows:all
   Rule: REG-001 Every context type the minifilter allocates must be registered
-    Source: 004_0d0c2bbaa13430c2.txt, opening paragraph ("must first register each type of context it uses"); 001_1f660b62861822cc.txt, Return value (STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND)
+    Source: "Registering context types", opening paragraph (a minifilter must first register each type of context it uses) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types; "FltAllocateContext function (fltkernel.h)", Return value (STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
 
     Scenario: REG-001 a registered type can be allocated
       Given the minifilter registers a FLT_FILE_CONTEXT definition of 64 bytes
@@ -24,7 +24,7 @@ Feature: Registering context types
 
   @caller-contract @windows:all
   Rule: REG-002 The array must end with FLT_CONTEXT_END
-    Source: 004_0d0c2bbaa13430c2.txt, Steps ("the last element in the array must be {FLT_CONTEXT_END}")
+    Source: "Registering context types", Steps to register a context type ("the last element in the array must be {FLT_CONTEXT_END}") — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types
     An array without its terminator makes the filter manager read past its end; what then happens is undefined, so the kit records the answer.
 
     Scenario: REG-002 an array without FLT_CONTEXT_END
@@ -35,7 +35,7 @@ Feature: Registering context types
 
   @must @windows:all
   Rule: REG-003 The order of the definitions in the array does not matter
-    Source: 004_0d0c2bbaa13430c2.txt, Steps ("the order of the elements in this array is not important")
+    Source: "Registering context types", Steps to register a context type (the order of the elements in the array does not matter) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types
     The same definitions listed in any order choose the same definition for every request.
 
     @needs:no-exact-size-match @needs:context-inspection
@@ -78,7 +78,7 @@ Feature: Registering context types
 
   @must @windows:all
   Rule: REG-004 A fixed-size definition's Size is the minifilter's portion, from 0 up to MAXUSHORT
-    Source: 004_0d0c2bbaa13430c2.txt, definition selection, fixed-size bullet ("Size ... specifies the size, in bytes, of the portion of the context structure defined by the minifilter"; "maximum size ... MAXUSHORT (64 KB)"; "Zero is a valid size value")
+    Source: "Registering context types", Steps to register a context type, fixed-size bullet (Size is the size in bytes of the minifilter's portion; the maximum is MAXUSHORT (64 KB); "Zero is a valid size value") — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types
 
     Scenario: REG-004 a 0-byte fixed-size definition is accepted
       Given the minifilter registers a FLT_STREAMHANDLE_CONTEXT definition of 0 bytes
@@ -99,8 +99,8 @@ Feature: Registering context types
 
   @caller-contract @windows:all
   Rule: REG-005 A fixed-size definition above MAXUSHORT is the minifilter's mistake
-    Source: 004_0d0c2bbaa13430c2.txt, definition selection, fixed-size bullet ("the maximum size of a context is MAXUSHORT")
-    The page states the limit but no status for breaking it (fltmgr-facts.md 2.2, 19): the kit records the answer.
+    Source: "Registering context types", Steps to register a context type, fixed-size bullet (the maximum size of a context is MAXUSHORT) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types
+    The page states the limit but no status for breaking it, and neither do the FLT_CONTEXT_REGISTRATION and FltRegisterFilter pages: the kit records the answer.
 
     Scenario: REG-005 a 65536-byte fixed-size definition
       Given the minifilter registers a FLT_FILE_CONTEXT definition of 65536 bytes
@@ -108,7 +108,7 @@ Feature: Registering context types
 
   @must @windows:all
   Rule: REG-006 A FLT_VARIABLE_SIZED_CONTEXTS definition serves any size straight from pool
-    Source: 004_0d0c2bbaa13430c2.txt, definition selection, variable-size bullet ("Size must be set to FLT_VARIABLE_SIZED_CONTEXTS"; "allocates variable-size contexts directly from paged or nonpaged pool")
+    Source: "Registering context types", Steps to register a context type, variable-size bullet (Size must be FLT_VARIABLE_SIZED_CONTEXTS; such contexts come straight from paged or nonpaged pool) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types
 
     @needs:variable-size @needs:context-inspection
     Scenario Outline: REG-006 a <size>-byte request from <pool> against a variable-size definition
@@ -127,9 +127,9 @@ Feature: Registering context types
 
   @must @windows:all
   Rule: REG-007 Without NO_EXACT_SIZE_MATCH a fixed-size definition serves only its exact size
-    Source: 004_0d0c2bbaa13430c2.txt, NO_EXACT_SIZE_MATCH paragraph ("Otherwise, the size of the context must be equal to the requested size")
-    Ambiguity: 001_1f660b62861822cc.txt says a fixed-size ContextSize must be "less than or equal to" the registered Size, which reads as if smaller requests were served without the flag.
-    Kit reading: the registration page describes the selection itself and names the flag that allows a smaller request, so without the flag only an exact match is served (the observed build agrees, fltmgr-facts.md 4.6).
+    Source: "Registering context types", Steps to register a context type, NO_EXACT_SIZE_MATCH paragraph (otherwise the context's size must equal the requested size) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types
+    Ambiguity: the FltAllocateContext page (Parameters > ContextSize) says a fixed-size ContextSize must be "less than or equal to" the registered Size, which reads as if smaller requests were served without the flag.
+    Kit reading: the registration page describes the selection itself and names the flag that allows a smaller request, so without the flag only an exact match is served (one observed Windows build agrees).
 
     Scenario Outline: REG-007 a <request>-byte request against a 64-byte definition without the flag gives <status>
       Given the minifilter registers a FLT_FILE_CONTEXT definition of 64 bytes
@@ -158,7 +158,7 @@ Feature: Registering context types
 
   @must @windows:all
   Rule: REG-008 With NO_EXACT_SIZE_MATCH the smallest registered size that holds the request serves it
-    Source: 004_0d0c2bbaa13430c2.txt, NO_EXACT_SIZE_MATCH paragraph ("allocates the context from the lookaside list if the size of the context is greater than or equal to the requested size"); smallest fit: WDK fltKernel.h comment, sizes kept in ascending order (fltmgr-facts.md 2.2, 4.3)
+    Source: "Registering context types", Steps to register a context type, NO_EXACT_SIZE_MATCH paragraph (with the flag a lookaside context whose size is greater than or equal to the request may serve it) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types; smallest fit: the comments of the WDK header fltKernel.h (a type's fixed sizes are kept in ascending order)
 
     @needs:no-exact-size-match @needs:context-inspection
     Scenario: REG-008 requests between the registered sizes round up to the next size
@@ -179,7 +179,7 @@ Feature: Registering context types
 
   @must @windows:all
   Rule: REG-009 A type may have three fixed-size definitions of different sizes plus one variable-size definition
-    Source: 004_0d0c2bbaa13430c2.txt, last paragraph of definition selection ("up to three fixed-size context definitions, each of a different size, and one variable-size definition")
+    Source: "Registering context types", Steps to register a context type, last paragraph (up to three fixed-size definitions, each of a different size, and one variable-size definition per type) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types
 
     @needs:variable-size @needs:context-inspection
     Scenario: REG-009 three fixed sizes and a variable-size definition are registered and each serves
@@ -210,8 +210,8 @@ Feature: Registering context types
 
   @caller-contract @windows:all
   Rule: REG-010 More definitions for a type than the limit allow is the minifilter's mistake
-    Source: 004_0d0c2bbaa13430c2.txt, last paragraph of definition selection (at most three fixed sizes, each different, and one variable-size definition)
-    FltRegisterFilter's answer to an array beyond the limit is not documented (fltmgr-facts.md 2.2, 19; STATUS_FLT_INVALID_CONTEXT_REGISTRATION is only plausible): the kit records it.
+    Source: "Registering context types", Steps to register a context type, last paragraph (at most three fixed sizes, each different, and one variable-size definition) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types
+    FltRegisterFilter's answer to an array beyond the limit is not documented (its page lists no status for context registration; STATUS_FLT_INVALID_CONTEXT_REGISTRATION is only plausible): the kit records it.
 
     Scenario: REG-010 a fourth fixed size for one type
       Given the minifilter registers these context definitions:
@@ -238,8 +238,8 @@ Feature: Registering context types
 
   @impl-defined @windows:all
   Rule: REG-011 Which lookaside list or pool serves a fixed-size context is the implementation's choice
-    Source: 004_0d0c2bbaa13430c2.txt, fixed-size bullet ("uses lookaside lists to implement fixed-size contexts")
-    One observed build serves NonPagedPool fixed-size contexts straight from pool and uses its lookaside lists only for PagedPool and NonPagedPoolNx (fltmgr-facts.md 4.6 step 4), so the kit records the origin rather than demand a list.
+    Source: "Registering context types", Steps to register a context type, fixed-size bullet (the filter manager implements fixed-size contexts with lookaside lists) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types
+    One observed Windows build serves NonPagedPool fixed-size contexts straight from pool and uses its lookaside lists only for PagedPool and NonPagedPoolNx, so the kit records the origin rather than demand a list.
 
     @needs:context-inspection
     Scenario Outline: REG-011 a fixed-size file context from <pool>
@@ -255,14 +255,14 @@ Feature: Registering context types
 
   @untestable @windows:all
   Rule: REG-012 The filter manager creates two lookaside lists, one paged and one nonpaged, for each size
-    Source: 004_0d0c2bbaa13430c2.txt, fixed-size bullet ("creates two lookaside lists for each size value: one paged and one nonpaged")
+    Source: "Registering context types", Steps to register a context type, fixed-size bullet (two lookaside lists for each size value: one paged and one nonpaged) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types
 
     Scenario: REG-012 the lookaside lists behind each registered size
       * the kit cannot observe this: lookaside lists are internal to the filter manager; no routine of the API creates, names or counts them, and a list that exists but is bypassed (as the observed build does for NonPagedPool) looks the same from outside as one that does not exist
 
   @must @windows:all
   Rule: REG-013 The CTX sample's registration array is accepted as it is
-    Source: 004_0d0c2bbaa13430c2.txt, code example (the CTX sample's FLT_CONTEXT_REGISTRATION array); sizes and tags of the x64 build from fltmgr-facts.md 17
+    Source: "Registering context types", Context registration code example (the CTX sample's FLT_CONTEXT_REGISTRATION array) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types; sizes (worked out for x64) and tags from the CTX sample in microsoft/Windows-driver-samples, filesys/miniFilter/ctx/CtxStruc.h — https://github.com/microsoft/Windows-driver-samples/tree/main/filesys/miniFilter/ctx
 
     Scenario: REG-013 instance, file, stream and stream-handle definitions with one cleanup routine
       Given the minifilter registers these context definitions:
@@ -287,7 +287,7 @@ Feature: Registering context types
 
   @must @windows:all
   Rule: REG-014 The cleanup routine registered for a type runs before a context of that type is freed
-    Source: 004_0d0c2bbaa13430c2.txt, callback table (PFLT_CONTEXT_CLEANUP_CALLBACK: "called before the context is freed")
+    Source: "Registering context types", Minifilter callback routines for context management (PFLT_CONTEXT_CLEANUP_CALLBACK: called before the context is freed) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types
     The life cycle around it (when the last reference goes, IRQL, order with the free routine) belongs to the context life cycle features.
 
     @needs:callback-events
@@ -302,7 +302,7 @@ Feature: Registering context types
 
   @must @windows:all
   Rule: REG-015 The free routine frees a context the minifilter's allocate routine allocated
-    Source: 004_0d0c2bbaa13430c2.txt, callback table (PFLT_CONTEXT_FREE_CALLBACK: the minifilter frees the context itself instead of the filter manager)
+    Source: "Registering context types", Minifilter callback routines for context management (PFLT_CONTEXT_FREE_CALLBACK: the minifilter frees its contexts itself instead of the filter manager) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types
 
     @needs:allocate-callback @needs:callback-events
     Scenario: REG-015 releasing the only reference hands the allocated block to the free routine

@@ -1,4 +1,4 @@
-# What the memory of a new context holds, from 001_1f660b62861822cc.txt (FltAllocateContext, Remarks).
+# What the memory of a new context holds, from the Remarks of the FltAllocateContext page on Microsoft Learn.
 # "Not guaranteed zero" is not "guaranteed dirty": the kit demands zero only where the page promises
 # it, and proves it under pressure (dirty a context, release it, allocate the same size until the
 # memory comes back, check every byte). Elsewhere it records what it saw. See the conventions at the
@@ -7,9 +7,9 @@ Feature: Zeroing of new contexts
 
   @must @windows:win11+
   Rule: ZERO-001 From Windows 11 a variable-size context is all zero, even in recycled memory
-    Source: 001_1f660b62861822cc.txt, Remarks ("Starting in Windows 11 ... for variable-sized contexts, the memory is guaranteed to be zero")
+    Source: "FltAllocateContext function (fltkernel.h)", Remarks (from Windows 11 the memory of a variable-size context is guaranteed to be zero) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
     Ambiguity: the same Remarks still say FltAllocateContext "does not initialize the contents of the minifilter-specific portion".
-    Kit reading: the Windows 11 bullets are the newer statement (added in 2023, fltmgr-facts.md 4.4) and win for Windows 11; the older sentence is read as "no promise" where no bullet speaks.
+    Kit reading: the Windows 11 bullets are the newer statement (added to the page in 2023) and win for Windows 11; the older sentence is read as "no promise" where no bullet speaks.
 
     @needs:variable-size @needs:context-memory
     Scenario Outline: ZERO-001 a <size>-byte variable-size context from <pool> is zero when new and when recycled
@@ -29,7 +29,7 @@ Feature: Zeroing of new contexts
 
   @impl-defined @windows:win11+
   Rule: ZERO-002 From Windows 11 a fixed-size context from a lookaside list may keep old bytes
-    Source: 001_1f660b62861822cc.txt, Remarks ("the memory for fixed-size contexts cannot be assumed to be zero due to lookaside list behavior")
+    Source: "FltAllocateContext function (fltkernel.h)", Remarks (from Windows 11 a fixed-size context cannot be assumed zero, because of lookaside list behavior) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
 
     @needs:context-memory
     Scenario Outline: ZERO-002 a recycled 64-byte fixed-size context from <pool>
@@ -47,7 +47,7 @@ Feature: Zeroing of new contexts
 
   @impl-defined @windows:win11+
   Rule: ZERO-003 From Windows 11 a fixed-size context from the minifilter's allocate callback holds what the callback left
-    Source: 001_1f660b62861822cc.txt, Remarks ("the memory contents are implementation-defined for fixed-size contexts allocated for a caller-provided callback function")
+    Source: "FltAllocateContext function (fltkernel.h)", Remarks (from Windows 11 a fixed-size context from a caller-provided allocate callback holds implementation-defined content) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
 
     @needs:allocate-callback @needs:context-memory
     Scenario: ZERO-003 a recycled context from the allocate callback
@@ -61,7 +61,7 @@ Feature: Zeroing of new contexts
 
   @impl-defined @windows:vista..win10
   Rule: ZERO-004 Before Windows 11 no context is promised to be zero
-    Source: 001_1f660b62861822cc.txt, Remarks ("Prior to Windows 11, the returned context contents are not zeroed")
+    Source: "FltAllocateContext function (fltkernel.h)", Remarks (before Windows 11 the returned context is not zeroed) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
     "Not zeroed" is read as "not promised zero": an implementation that zeroes anyway does not fail, so the kit records what it saw.
 
     @needs:context-memory

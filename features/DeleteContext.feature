@@ -1,11 +1,11 @@
 # Rules of FltDeleteContext and the typed delete-context routines (FltDeleteVolumeContext ...
-# FltDeleteTransactionContext), which 001_1f660b62861822cc.txt names per context type, with the behaviour
-# from the wider documentation (fltmgr-facts.md section 9). Conventions: see README.
+# FltDeleteTransactionContext), which the FltAllocateContext page names per context type, with the
+# behaviour from their reference pages and "Deleting Contexts" on Microsoft Learn. Conventions: see README.
 Feature: Deleting contexts
 
   @must @windows:all
   Rule: DEL-001 The typed delete routine without OldContext removes the context and drops the reference the set took
-    Source: 001_1f660b62861822cc.txt, Remarks (the delete-context routine per type); "Deleting Contexts" and "FltDeleteStreamContext function" (OldContext NULL)
+    Source: "FltAllocateContext function (fltkernel.h)", Remarks (the delete-context routine per type) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext; "Deleting Contexts" (with OldContext NULL the filter manager drops the reference) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/deleting-contexts; "FltDeleteStreamContext function (fltkernel.h)", Parameters > OldContext and Remarks (OldContext NULL) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltdeletestreamcontext
 
     @needs:objects @needs:context-inspection
     Scenario Outline: DEL-001 deleting the <type> leaves only the minifilter's own reference, and its release frees it
@@ -35,7 +35,7 @@ Feature: Deleting contexts
 
   @must @windows:all
   Rule: DEL-002 The typed delete routine with OldContext hands the removed context back, keeping the set's reference for the caller to release
-    Source: "Deleting Contexts" and "FltDeleteFileContext function" (OldContext: the caller must release the returned context)
+    Source: "Deleting Contexts" (the removed context comes back in OldContext for the caller to release) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/deleting-contexts; "FltDeleteFileContext function (fltkernel.h)", Remarks (OldContext: the caller must release the returned context) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltdeletefilecontext
 
     @needs:objects @needs:context-inspection
     Scenario Outline: DEL-002 deleting the <type> with OldContext hands it back still referenced
@@ -67,7 +67,7 @@ Feature: Deleting contexts
 
   @must @windows:all
   Rule: DEL-003 With no context on the object the typed delete routine returns STATUS_NOT_FOUND and NULL_CONTEXT in OldContext
-    Source: "FltDeleteFileContext function" and the other delete pages (Return value: STATUS_NOT_FOUND)
+    Source: "FltDeleteFileContext function (fltkernel.h)", Return value and Parameters > OldContext (STATUS_NOT_FOUND, and NULL_CONTEXT in OldContext; likewise on the other FltDeleteXxxContext pages) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltdeletefilecontext
 
     @needs:objects
     Scenario Outline: DEL-003 deleting a <type> that was never set gives STATUS_NOT_FOUND
@@ -102,7 +102,7 @@ Feature: Deleting contexts
 
   @must @windows:all
   Rule: DEL-004 Deleting a context of an object being torn down fails with STATUS_FLT_DELETING_OBJECT
-    Source: "FltDeleteStreamContext function" and the volume, instance, stream handle and transaction delete pages (Return value: STATUS_FLT_DELETING_OBJECT)
+    Source: "FltDeleteStreamContext function (fltkernel.h)", Return value (STATUS_FLT_DELETING_OBJECT; likewise on the volume, instance, stream handle and transaction delete pages) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltdeletestreamcontext
     Ambiguity: the FltDeleteFileContext page is the only delete page that does not list STATUS_FLT_DELETING_OBJECT.
     Kit reading: file contexts are left out here; DEL-005 records what FltDeleteFileContext does.
 
@@ -130,7 +130,7 @@ Feature: Deleting contexts
 
   @impl-defined @windows:all
   Rule: DEL-005 What FltDeleteFileContext returns for a file being torn down
-    Source: "FltDeleteFileContext function" (Return value lists STATUS_NOT_FOUND and STATUS_NOT_SUPPORTED only)
+    Source: "FltDeleteFileContext function (fltkernel.h)", Return value (lists STATUS_NOT_FOUND and STATUS_NOT_SUPPORTED only) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltdeletefilecontext
     Ambiguity: every other delete page lists STATUS_FLT_DELETING_OBJECT; whether FltDeleteFileContext can return it is not stated.
     Kit reading: the kit records the status.
 
@@ -146,7 +146,7 @@ Feature: Deleting contexts
 
   @must @windows:all
   Rule: DEL-006 On a file system without per-stream contexts the stream and stream handle delete routines fail with STATUS_NOT_SUPPORTED
-    Source: "FltDeleteStreamContext function" and "FltDeleteStreamHandleContext function" (Return value: STATUS_NOT_SUPPORTED)
+    Source: "FltDeleteStreamContext function (fltkernel.h)", Return value (STATUS_NOT_SUPPORTED) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltdeletestreamcontext; "FltDeleteStreamHandleContext function (fltkernel.h)", Return value (STATUS_NOT_SUPPORTED) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltdeletestreamhandlecontext
 
     @needs:objects @needs:stream-support-toggle
     Scenario Outline: DEL-006 <type> cannot be deleted where the file system lacks per-stream contexts
@@ -163,7 +163,7 @@ Feature: Deleting contexts
 
   @must @windows:all
   Rule: DEL-007 FltDeleteContext unlinks a set context so no get finds it, and the caller's own reference stays valid until released
-    Source: "FltDeleteContext function" (marks the context for deletion, unlinks it; the caller's reference must still be released)
+    Source: "FltDeleteContext function (fltkernel.h)", Remarks (marks the context for deletion, unlinks it; the caller's reference must still be released) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltdeletecontext
 
     @needs:objects @needs:context-inspection
     Scenario Outline: DEL-007 FltDeleteContext on the <type> removes it from its object
@@ -202,7 +202,7 @@ Feature: Deleting contexts
 
   @must @windows:all
   Rule: DEL-008 FltDeleteContext on a context that is not set on an object removes no reference
-    Source: "Deleting Contexts" (a context that was never set, or was already deleted, cannot be deleted)
+    Source: "Deleting Contexts" (a context can be deleted only while it is set on an object) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/deleting-contexts
 
     @needs:context-inspection
     Scenario: DEL-008 FltDeleteContext on a context never set leaves its count at 1
@@ -224,7 +224,7 @@ Feature: Deleting contexts
 
   @caller-contract @windows:all
   Rule: DEL-009 The caller of FltDeleteContext must hold a reference on the context
-    Source: "FltDeleteContext function" (the caller must already hold a reference)
+    Source: "FltDeleteContext function (fltkernel.h)", Remarks (the caller must already hold a reference) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltdeletecontext
 
     @needs:objects @leaks-on-purpose
     Scenario: DEL-009 FltDeleteContext on a context the minifilter no longer holds is survived

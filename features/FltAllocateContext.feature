@@ -1,17 +1,17 @@
-# Rules of FltAllocateContext, from 001_1f660b62861822cc.txt (the FltAllocateContext reference page).
+# Rules of FltAllocateContext, from its reference page on Microsoft Learn, "FltAllocateContext function (fltkernel.h)".
 # Conventions of every feature file in this kit (see README, "Reading a feature"):
 #   - one Rule per documented rule; its title starts with the rule's stable ID, and so does every
 #     scenario name of the rule;
 #   - the Rule's tags give its level (@must, @impl-defined, @caller-contract, @untestable) and its
 #     Windows range (@windows:all, @windows:win8+, @windows:vista..win10);
 #   - @needs:<capability> marks scenarios that need an optional part of the SPI;
-#   - the Rule's description starts with "Source:" (seed file and section) and may add
-#     "Ambiguity:" and "Kit reading:" lines where the documents disagree.
+#   - the Rule's description starts with "Source:" (the Microsoft Learn page's title, the section and
+#     the page's address) and may add "Ambiguity:" and "Kit reading:" lines where the documents disagree.
 Feature: FltAllocateContext
 
   @must @windows:all
   Rule: ALLOC-001 A successful allocation hands back a context with a reference count of 1
-    Source: 001_1f660b62861822cc.txt, Remarks ("initialized to have a reference count of 1")
+    Source: "FltAllocateContext function (fltkernel.h)", Remarks (on success the returned context has a reference count of 1) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
 
     @needs:context-inspection
     Scenario: ALLOC-001 a registered fixed-size file context comes back referenced once
@@ -38,7 +38,7 @@ Feature: FltAllocateContext
 
   @must @windows:all
   Rule: ALLOC-002 A ContextSize above MAXUSHORT fails with STATUS_INVALID_BUFFER_SIZE
-    Source: 001_1f660b62861822cc.txt, Parameters (ContextSize) and Return value (STATUS_INVALID_BUFFER_SIZE)
+    Source: "FltAllocateContext function (fltkernel.h)", Parameters > ContextSize and Return value (STATUS_INVALID_BUFFER_SIZE) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
 
     @needs:variable-size
     Scenario Outline: ALLOC-002 ContextSize <size> against a variable-size definition gives <status>
@@ -64,7 +64,7 @@ Feature: FltAllocateContext
 
   @must @windows:all
   Rule: ALLOC-003 The context types of Windows Vista carry the documented values 0x0001 to 0x0020
-    Source: 001_1f660b62861822cc.txt, Parameters (ContextType: the value table)
+    Source: "FltAllocateContext function (fltkernel.h)", Parameters > ContextType (the value table) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
     File and transaction contexts exist from Windows Vista, the oldest profile of the kit, so every profile has all six.
 
     @needs:context-inspection
@@ -87,7 +87,7 @@ Feature: FltAllocateContext
 
   @must @windows:win8+
   Rule: ALLOC-004 From Windows 8 a section context (0x0040) can be allocated
-    Source: 001_1f660b62861822cc.txt, Parameters (ContextType: FLT_SECTION_CONTEXT, "available starting with Windows 8")
+    Source: "FltAllocateContext function (fltkernel.h)", Parameters > ContextType (FLT_SECTION_CONTEXT, available starting with Windows 8) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
 
     @needs:context-inspection
     Scenario: ALLOC-004 type value 0x0040 allocates a FLT_SECTION_CONTEXT
@@ -100,7 +100,7 @@ Feature: FltAllocateContext
 
   @impl-defined @windows:vista..win7
   Rule: ALLOC-005 Before Windows 8 what a section context registration and allocation do is not documented
-    Source: 001_1f660b62861822cc.txt, Parameters (ContextType: FLT_SECTION_CONTEXT only from Windows 8)
+    Source: "FltAllocateContext function (fltkernel.h)", Parameters > ContextType (FLT_SECTION_CONTEXT only from Windows 8) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
     The page only says when the type starts to exist; before that 0x0040 is no context type, so the kit records what happens.
 
     Scenario: ALLOC-005 registering type 0x0040 before Windows 8
@@ -116,8 +116,8 @@ Feature: FltAllocateContext
 
   @must @windows:all
   Rule: ALLOC-006 An invalid ContextType fails the allocation
-    Source: 001_1f660b62861822cc.txt, Return value (STATUS_INVALID_PARAMETER: "ContextType or ContextSize specified an invalid value")
-    Ambiguity: the page names STATUS_INVALID_PARAMETER, yet one observed Windows build answers STATUS_NOT_SUPPORTED (fltmgr-facts.md 18.3), and the page introduces its table with "such as", so the list is not exhaustive.
+    Source: "FltAllocateContext function (fltkernel.h)", Return value (STATUS_INVALID_PARAMETER: an invalid ContextType or ContextSize) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
+    Ambiguity: the page names STATUS_INVALID_PARAMETER, yet one observed Windows build answers STATUS_NOT_SUPPORTED, and the page introduces its table with "such as", so the list is not exhaustive.
     Kit reading: an invalid type must fail with one of the two codes; which one is recorded.
 
     Scenario Outline: ALLOC-006 type value <value> is refused
@@ -137,7 +137,7 @@ Feature: FltAllocateContext
 
   @must @windows:all
   Rule: ALLOC-007 A fixed-size request larger than the registered Size fails with STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND
-    Source: 001_1f660b62861822cc.txt, Parameters (ContextSize: "less than or equal to the Size" for fixed-size contexts) and Return value (STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND)
+    Source: "FltAllocateContext function (fltkernel.h)", Parameters > ContextSize and Return value ("less than or equal to" the registered Size for fixed-size contexts; STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
 
     Scenario Outline: ALLOC-007 ContextSize <size> against a fixed 64-byte definition with flags <flags> gives <status>
       Given the minifilter registers these context definitions:
@@ -162,8 +162,8 @@ Feature: FltAllocateContext
 
   @caller-contract @windows:all
   Rule: ALLOC-008 A ContextSize of zero is the caller's mistake
-    Source: 001_1f660b62861822cc.txt, Parameters (ContextSize: "must be greater than zero", "cannot be zero")
-    Ambiguity: 004_0d0c2bbaa13430c2.txt makes 0 a valid registered Size, which no request can then match; the observed build does not reject ContextSize 0 (fltmgr-facts.md 4.6).
+    Source: "FltAllocateContext function (fltkernel.h)", Parameters > ContextSize ("must be greater than zero", "cannot be zero") — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
+    Ambiguity: "Registering context types" makes 0 a valid registered Size, which no request can then match; one observed Windows build does not reject ContextSize 0.
     Kit reading: registering Size 0 is legal (REG-004); requesting 0 bytes breaks the caller contract, so the kit records the answer.
 
     Scenario Outline: ALLOC-008 ContextSize 0 against <definition>
@@ -189,7 +189,7 @@ Feature: FltAllocateContext
 
   @must @windows:all
   Rule: ALLOC-009 While the filter is being torn down FltAllocateContext fails with STATUS_FLT_DELETING_OBJECT
-    Source: 001_1f660b62861822cc.txt, Return value (STATUS_FLT_DELETING_OBJECT: "the minifilter specified in Filter is shutting down")
+    Source: "FltAllocateContext function (fltkernel.h)", Return value (STATUS_FLT_DELETING_OBJECT: the minifilter in Filter is being torn down) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
 
     @needs:filter-teardown
     Scenario Outline: ALLOC-009 a <kind> allocation during filter teardown is refused
@@ -211,7 +211,7 @@ Feature: FltAllocateContext
 
   @must @windows:all
   Rule: ALLOC-010 A pool allocation failure makes FltAllocateContext fail with STATUS_INSUFFICIENT_RESOURCES
-    Source: 001_1f660b62861822cc.txt, Return value (STATUS_INSUFFICIENT_RESOURCES: "encountered a pool allocation failure")
+    Source: "FltAllocateContext function (fltkernel.h)", Return value (STATUS_INSUFFICIENT_RESOURCES: a pool allocation failure) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
 
     @needs:pool-faults
     Scenario Outline: ALLOC-010 a <kind> allocation from <pool> when pool is exhausted
@@ -242,7 +242,7 @@ Feature: FltAllocateContext
 
   @must @windows:all
   Rule: ALLOC-011 A failed allocation hands nothing back and keeps no memory
-    Source: 001_1f660b62861822cc.txt, Parameters (ReturnedContext receives the context only when one was allocated) and Remarks (the caller releases only what it got)
+    Source: "FltAllocateContext function (fltkernel.h)", Parameters > ReturnedContext and Remarks (ReturnedContext receives the context only when one was allocated; the caller releases only what it got) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
     The kit checks that ReturnedContext stays NULL and, where pool accounting is declared, that no pool block stays outstanding.
 
     Scenario Outline: ALLOC-011 nothing comes back when <failure>
@@ -277,8 +277,8 @@ Feature: FltAllocateContext
 
   @must @windows:all
   Rule: ALLOC-012 Without per-stream context support only STATUS_NOT_SUPPORTED may refuse an allocation, and only for stream contexts
-    Source: 001_1f660b62861822cc.txt, Return value (STATUS_NOT_SUPPORTED: "the file system does not support per-stream contexts")
-    Ambiguity: FltAllocateContext takes no file object, so it cannot know which file system a context will be set on; the observed build never returns STATUS_NOT_SUPPORTED for this reason (fltmgr-facts.md 4.6, 18.4).
+    Source: "FltAllocateContext function (fltkernel.h)", Return value (STATUS_NOT_SUPPORTED: the file system does not support per-stream contexts) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
+    Ambiguity: FltAllocateContext takes no file object, so it cannot know which file system a context will be set on; one observed Windows build never returns STATUS_NOT_SUPPORTED for this reason.
     Kit reading: when the file system lacks per-stream contexts, a stream or stream-handle allocation either succeeds or fails with STATUS_NOT_SUPPORTED (recorded); other context types are not affected and still succeed.
 
     @needs:stream-support-toggle
@@ -309,7 +309,7 @@ Feature: FltAllocateContext
 
   @must @windows:all
   Rule: ALLOC-013 The context comes from the pool the caller names, NonPagedPool or PagedPool
-    Source: 001_1f660b62861822cc.txt, Parameters (PoolType) and Remarks ("allocates a context ... from the specified pool")
+    Source: "FltAllocateContext function (fltkernel.h)", Parameters > PoolType and Remarks (the context comes "from the specified pool") — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
 
     @needs:context-inspection
     Scenario Outline: ALLOC-013 a <kind> file context from <pool>
@@ -333,7 +333,7 @@ Feature: FltAllocateContext
 
   @must @windows:win8+
   Rule: ALLOC-014 From Windows 8 a context can come from NonPagedPoolNx
-    Source: 001_1f660b62861822cc.txt, Parameters (PoolType: NonPagedPoolNx); POOL_TYPE exists from Windows 8 ("POOL_TYPE enumeration (wdm.h)", fltmgr-facts.md 1.3)
+    Source: "FltAllocateContext function (fltkernel.h)", Parameters > PoolType (NonPagedPoolNx) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext; "POOL_TYPE enumeration (wdm.h)", Constants > NonPagedPoolNx (available from Windows 8) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/wdm/ne-wdm-_pool_type
 
     @needs:context-inspection
     Scenario Outline: ALLOC-014 a <kind> file context from NonPagedPoolNx
@@ -355,7 +355,7 @@ Feature: FltAllocateContext
 
   @caller-contract @windows:vista..win7
   Rule: ALLOC-015 Before Windows 8 NonPagedPoolNx is no pool type
-    Source: "POOL_TYPE enumeration (wdm.h)" (fltmgr-facts.md 1.3: NonPagedPoolNx from Windows 8); 001_1f660b62861822cc.txt, Remarks (an invalid PoolType may bypass the lookaside lists)
+    Source: "POOL_TYPE enumeration (wdm.h)", Constants > NonPagedPoolNx (available from Windows 8) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/wdm/ne-wdm-_pool_type; "FltAllocateContext function (fltkernel.h)", Remarks (an invalid PoolType may bypass the lookaside lists) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
 
     Scenario: ALLOC-015 a fixed-size file context from NonPagedPoolNx before Windows 8
       Given the minifilter registers a FLT_FILE_CONTEXT definition of 64 bytes
@@ -364,7 +364,7 @@ Feature: FltAllocateContext
 
   @must @windows:all
   Rule: ALLOC-016 A volume context can be allocated from NonPagedPool
-    Source: 001_1f660b62861822cc.txt, Parameters (PoolType: "must be NonPagedPool if ContextType is FLT_VOLUME_CONTEXT")
+    Source: "FltAllocateContext function (fltkernel.h)", Parameters > PoolType ("must be NonPagedPool if ContextType is FLT_VOLUME_CONTEXT") — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
 
     Scenario Outline: ALLOC-016 a <kind> volume context from NonPagedPool
       Given the minifilter registers these context definitions:
@@ -384,8 +384,8 @@ Feature: FltAllocateContext
 
   @caller-contract @windows:all
   Rule: ALLOC-017 A volume context from PagedPool is the caller's mistake
-    Source: 001_1f660b62861822cc.txt, Parameters (PoolType: "must be NonPagedPool if ContextType is FLT_VOLUME_CONTEXT")
-    The page states an obligation of the caller and no status for breaking it (the observed build does not check it, fltmgr-facts.md 4.6): the kit records the answer.
+    Source: "FltAllocateContext function (fltkernel.h)", Parameters > PoolType ("must be NonPagedPool if ContextType is FLT_VOLUME_CONTEXT") — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
+    The page states an obligation of the caller and no status for breaking it (one observed Windows build does not check it): the kit records the answer.
 
     Scenario: ALLOC-017 a fixed-size volume context from PagedPool
       Given the minifilter registers a FLT_VOLUME_CONTEXT definition of 24 bytes
@@ -394,7 +394,7 @@ Feature: FltAllocateContext
 
   @impl-defined @windows:win8+
   Rule: ALLOC-018 Whether NonPagedPoolNx satisfies the volume context's NonPagedPool requirement is not documented
-    Source: 001_1f660b62861822cc.txt, Parameters (PoolType); fltmgr-facts.md 4.1 (UNCONFIRMED)
+    Source: "FltAllocateContext function (fltkernel.h)", Parameters > PoolType (NonPagedPool for a volume context; NonPagedPoolNx is listed, with no word on whether it meets that requirement) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext; "Supporting minifilter contexts" (volume contexts must come from nonpaged pool) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/managing-contexts
 
     Scenario: ALLOC-018 a fixed-size volume context from NonPagedPoolNx
       Given the minifilter registers a FLT_VOLUME_CONTEXT definition of 24 bytes
@@ -403,7 +403,7 @@ Feature: FltAllocateContext
 
   @caller-contract @windows:all
   Rule: ALLOC-019 An invalid PoolType is the caller's mistake
-    Source: 001_1f660b62861822cc.txt, Remarks ("setting PoolType to an invalid value can cause unexpected behavior", e.g. bypassing the lookaside lists; with an allocate callback "implementation dependent")
+    Source: "FltAllocateContext function (fltkernel.h)", Remarks (an invalid PoolType "can cause unexpected behavior", e.g. bypassing the lookaside lists; with an allocate callback it is implementation-dependent) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
 
     Scenario Outline: ALLOC-019 a <kind> file context from POOL_TYPE(<pool>)
       Given the minifilter registers these context definitions:

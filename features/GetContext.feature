@@ -1,11 +1,12 @@
-# Rules of the get-context routines (FltGetVolumeContext ... FltGetTransactionContext), which
-# 001_1f660b62861822cc.txt names per context type, with the behaviour from the wider documentation
-# (fltmgr-facts.md section 8). FltGetSectionContext: see SectionContexts.feature. Conventions: see README.
+# Rules of the get-context routines (FltGetVolumeContext ... FltGetTransactionContext), which the
+# FltAllocateContext page names per context type, with the behaviour from their reference pages and
+# "Getting Contexts" on Microsoft Learn. FltGetSectionContext: see SectionContexts.feature. Conventions:
+# see README.
 Feature: Getting contexts
 
   @must @windows:all
   Rule: GET-001 The get routine hands back the context set on the object
-    Source: 001_1f660b62861822cc.txt, Remarks (the get-context routine per type); "Getting Contexts"
+    Source: "FltAllocateContext function (fltkernel.h)", Remarks (the get-context routine per type) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext; "Getting Contexts" (a get routine retrieves the context set on an object) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/getting-contexts
 
     @needs:objects
     Scenario Outline: GET-001 <type> set on its object comes back from the get routine
@@ -32,7 +33,7 @@ Feature: Getting contexts
 
   @must @windows:all
   Rule: GET-002 With no context on the object the get routine returns STATUS_NOT_FOUND and NULL_CONTEXT
-    Source: "FltGetStreamContext function" and the other get pages (Return value: STATUS_NOT_FOUND; Context set to NULL_CONTEXT)
+    Source: "FltGetStreamContext function (fltkernel.h)", Return value (STATUS_NOT_FOUND; likewise on the other get pages, where the volume and instance routines add that Context is set to NULL_CONTEXT) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltgetstreamcontext
 
     @needs:objects
     Scenario Outline: GET-002 nothing set as the <type> gives STATUS_NOT_FOUND
@@ -67,7 +68,7 @@ Feature: Getting contexts
 
   @must @windows:all
   Rule: GET-003 On a file system without per-stream contexts the stream and stream handle get routines fail with STATUS_NOT_SUPPORTED
-    Source: "FltGetStreamContext function" and "FltGetStreamHandleContext function" (Return value: STATUS_NOT_SUPPORTED)
+    Source: "FltGetStreamContext function (fltkernel.h)", Return value (STATUS_NOT_SUPPORTED) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltgetstreamcontext; "FltGetStreamHandleContext function (fltkernel.h)", Return value (STATUS_NOT_SUPPORTED) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltgetstreamhandlecontext
 
     @needs:objects @needs:stream-support-toggle
     Scenario Outline: GET-003 <type> cannot be got where the file system lacks per-stream contexts
@@ -85,7 +86,7 @@ Feature: Getting contexts
 
   @must @windows:all
   Rule: GET-004 A stream context is shared by every file object of the stream; a stream handle context belongs to one file object
-    Source: "FltSetStreamHandleContext function" and "FltSetStreamContext function" (one context per stream handle, one per stream, per instance)
+    Source: "FltSetStreamHandleContext function (fltkernel.h)", Remarks (one context per stream handle per instance) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltsetstreamhandlecontext; "FltSetStreamContext function (fltkernel.h)", Remarks (one context per stream per instance) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltsetstreamcontext
 
     @needs:objects
     Scenario: GET-004 a second handle on the file sees the stream context

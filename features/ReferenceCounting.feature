@@ -1,10 +1,10 @@
-# Rules of the context reference count, from 001_1f660b62861822cc.txt (FltAllocateContext, Remarks) and the
-# wider Filter Manager documentation (fltmgr-facts.md section 6). Conventions: see README.
+# Rules of the context reference count, from the Remarks of the FltAllocateContext page and the other
+# Filter Manager reference and conceptual pages on Microsoft Learn. Conventions: see README.
 Feature: Context reference counting
 
   @must @windows:all
   Rule: REF-001 FltReferenceContext adds one reference
-    Source: 001_1f660b62861822cc.txt, Remarks ("call FltReferenceContext" to increment the reference count)
+    Source: "FltAllocateContext function (fltkernel.h)", Remarks (call FltReferenceContext to increment the reference count) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
 
     @needs:context-inspection
     Scenario Outline: REF-001 referencing a new <type> takes its count from 1 to 2
@@ -21,7 +21,7 @@ Feature: Context reference counting
 
   @must @windows:all
   Rule: REF-002 FltReleaseContext removes one reference, and the context lives on while references remain
-    Source: 001_1f660b62861822cc.txt, Remarks ("call FltReleaseContext" to decrement the reference count)
+    Source: "FltAllocateContext function (fltkernel.h)", Remarks (call FltReleaseContext to decrement the reference count) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
 
     @needs:context-inspection
     Scenario: REF-002 releasing one of two references leaves the context alive with a count of 1
@@ -33,7 +33,7 @@ Feature: Context reference counting
 
   @must @windows:all
   Rule: REF-003 When the reference count reaches zero the context is freed automatically
-    Source: 001_1f660b62861822cc.txt, Remarks ("freed automatically when its reference count reaches zero")
+    Source: "FltAllocateContext function (fltkernel.h)", Remarks ("freed automatically when its reference count reaches zero") — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
 
     @needs:context-inspection
     Scenario Outline: REF-003 releasing the only reference of a <type> frees it
@@ -65,7 +65,7 @@ Feature: Context reference counting
 
   @must @windows:all
   Rule: REF-004 A successful get routine adds a reference the caller must release
-    Source: "Getting Contexts" (fltmgr-facts 6.1, 8.1: a successful get increments the reference count)
+    Source: "Getting Contexts" (a successful get increments the reference count) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/getting-contexts; "FltGetStreamContext function (fltkernel.h)", Remarks (every successful get must be matched by a FltReleaseContext) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltgetstreamcontext
 
     @needs:context-inspection @needs:objects
     Scenario Outline: REF-004 getting the <type> set on an object adds one reference
@@ -93,7 +93,7 @@ Feature: Context reference counting
 
   @must @windows:all
   Rule: REF-005 A successful set routine adds a reference, which the object keeps
-    Source: "Setting Contexts" (fltmgr-facts 6.1, 7: on success the set routine increments NewContext's reference count)
+    Source: "Setting Contexts" (on success the set routine increments NewContext's reference count) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/setting-contexts; "FltSetStreamContext function (fltkernel.h)", Remarks (a successful set increments the reference count on NewContext) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltsetstreamcontext
 
     @needs:context-inspection @needs:objects
     Scenario Outline: REF-005 setting a new <type> takes its count from 1 to 2, and releasing the allocation reference leaves it alive
@@ -121,7 +121,7 @@ Feature: Context reference counting
 
   @must @windows:all
   Rule: REF-006 FltGetContexts references every context it returns, and FltReleaseContexts releases them all
-    Source: "FltGetContexts function" and "FltReleaseContexts function" (fltmgr-facts 8.2, 8.3)
+    Source: "FltGetContexts function (fltkernel.h)", Remarks (each returned context is referenced) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltgetcontexts; "FltReleaseContexts function (fltkernel.h)", Remarks (releases every context in the structure) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltreleasecontexts
 
     @needs:context-inspection @needs:objects
     Scenario: REF-006 three contexts come back referenced and go back to their counts after FltReleaseContexts
@@ -151,7 +151,7 @@ Feature: Context reference counting
 
   @must @windows:all
   Rule: REF-007 FltGetContexts leaves NULL_CONTEXT in every field not requested or not found
-    Source: "FltGetContexts function" (fltmgr-facts 8.2: FltMgr zeroes every field not requested and every requested field not found)
+    Source: "FltGetContexts function (fltkernel.h)", Parameters > Contexts (fields not requested, or requested and not found, are set to zero) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltgetcontexts
 
     @needs:objects
     Scenario: REF-007 a requested type with nothing set and a type not requested both come back NULL
@@ -171,7 +171,7 @@ Feature: Context reference counting
 
   @caller-contract @windows:all
   Rule: REF-008 A minifilter must not release a context more times than it referenced it
-    Source: "Bug Check 0xF5 FLTMGR_FILE_SYSTEM" (parameter 1 = 0x6D, a context released too many times)
+    Source: "Bug Check 0xF5 FLTMGR_FILE_SYSTEM", FLTMGR_FILE_SYSTEM parameters (parameter 1 = 0x6D, a context released too many times) — https://learn.microsoft.com/en-us/windows-hardware/drivers/debugger/bug-check-0xf5--fltmgr-file-system
     Kit reading: Windows stops the machine; the kit only demands that an implementation reporting this does not take the harness down.
 
     @leaks-on-purpose
@@ -183,7 +183,7 @@ Feature: Context reference counting
 
   @caller-contract @windows:all
   Rule: REF-009 A minifilter must not reference a context after it was freed
-    Source: "Bug Check 0xF5 FLTMGR_FILE_SYSTEM" (parameter 1 = 0x6E, a context referenced after it was freed)
+    Source: "Bug Check 0xF5 FLTMGR_FILE_SYSTEM", FLTMGR_FILE_SYSTEM parameters (parameter 1 = 0x6E, a context referenced after it was freed) — https://learn.microsoft.com/en-us/windows-hardware/drivers/debugger/bug-check-0xf5--fltmgr-file-system
 
     @leaks-on-purpose
     Scenario: REF-009 referencing a freed context is survived

@@ -1,11 +1,11 @@
-# Rules of section contexts, which 001_1f660b62861822cc.txt sets with FltCreateSectionForDataScan, gets with
-# FltGetSectionContext and deletes with FltCloseSectionForDataScan (all Windows 8 and later), with the
-# behaviour from the wider documentation (fltmgr-facts.md section 10). Conventions: see README.
+# Rules of section contexts, which the FltAllocateContext page sets with FltCreateSectionForDataScan,
+# gets with FltGetSectionContext and deletes with FltCloseSectionForDataScan (all Windows 8 and later),
+# with the behaviour from those routines' reference pages on Microsoft Learn. Conventions: see README.
 Feature: Section contexts
 
   @must @windows:win8+
   Rule: SEC-001 FltCreateSectionForDataScan attaches the section context to the stream, with a reference, where FltGetSectionContext finds it
-    Source: 001_1f660b62861822cc.txt, Remarks (FLT_SECTION_CONTEXT: FltCreateSectionForDataScan, FltGetSectionContext, from Windows 8); "FltCreateSectionForDataScan function"
+    Source: "FltAllocateContext function (fltkernel.h)", Remarks (FLT_SECTION_CONTEXT: FltCreateSectionForDataScan, FltGetSectionContext, from Windows 8) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext; "FltCreateSectionForDataScan function (fltkernel.h)", Parameters > SectionContext and Remarks (the section context is allocated with FltAllocateContext first) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltcreatesectionfordatascan
 
     @needs:sections @needs:context-inspection
     Scenario: SEC-001 a created section's context comes back from FltGetSectionContext
@@ -19,7 +19,7 @@ Feature: Section contexts
 
   @must @windows:win8+
   Rule: SEC-002 Only one section per stream per instance: a second FltCreateSectionForDataScan fails with STATUS_FLT_CONTEXT_ALREADY_DEFINED
-    Source: "FltCreateSectionForDataScan function" (Return value: STATUS_FLT_CONTEXT_ALREADY_DEFINED)
+    Source: "FltCreateSectionForDataScan function (fltkernel.h)", Return value (STATUS_FLT_CONTEXT_ALREADY_DEFINED) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltcreatesectionfordatascan
 
     @needs:sections
     Scenario: SEC-002 a second section context for the same stream is refused
@@ -34,7 +34,7 @@ Feature: Section contexts
 
   @must @windows:win8+
   Rule: SEC-003 FltCloseSectionForDataScan removes the section context from the stream and drops the reference the create took
-    Source: 001_1f660b62861822cc.txt, Remarks (FltCloseSectionForDataScan deletes section contexts); "FltCloseSectionForDataScan function"
+    Source: "FltAllocateContext function (fltkernel.h)", Remarks (FltCloseSectionForDataScan deletes section contexts) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext; "FltCloseSectionForDataScan function (fltkernel.h)", Remarks (deallocates the section context and removes it from the stream) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltclosesectionfordatascan
 
     @needs:sections @needs:context-inspection
     Scenario: SEC-003 a closed section's context is gone from the stream and freed with the minifilter's release
@@ -62,7 +62,7 @@ Feature: Section contexts
 
   @must @windows:win8+
   Rule: SEC-004 FltCloseSectionForDataScan on a section context never given to FltCreateSectionForDataScan fails with STATUS_INVALID_PARAMETER
-    Source: "FltCloseSectionForDataScan function" (Return value: STATUS_INVALID_PARAMETER)
+    Source: "FltCloseSectionForDataScan function (fltkernel.h)", Return value (STATUS_INVALID_PARAMETER) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltclosesectionfordatascan
 
     @needs:sections @needs:context-inspection
     Scenario: SEC-004 closing an allocated but never created section context is refused and leaves it untouched
@@ -75,7 +75,7 @@ Feature: Section contexts
 
   @must @windows:win8+
   Rule: SEC-005 FltCloseSectionForDataScan on a section already closed fails with STATUS_NOT_FOUND
-    Source: "FltCloseSectionForDataScan function" (Return value: STATUS_NOT_FOUND)
+    Source: "FltCloseSectionForDataScan function (fltkernel.h)", Return value (STATUS_NOT_FOUND) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltclosesectionfordatascan
 
     @needs:sections
     Scenario: SEC-005 closing the same section twice gives STATUS_NOT_FOUND the second time
@@ -89,7 +89,7 @@ Feature: Section contexts
 
   @must @windows:win8+
   Rule: SEC-006 FltGetSectionContext on a stream without a section returns STATUS_NOT_FOUND
-    Source: "FltGetSectionContext function" (Return value: STATUS_NOT_FOUND)
+    Source: "FltGetSectionContext function (fltkernel.h)", Return value (STATUS_NOT_FOUND) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltgetsectioncontext
 
     @needs:sections
     Scenario: SEC-006 no section created means no section context
@@ -101,7 +101,7 @@ Feature: Section contexts
 
   @must @windows:win8+
   Rule: SEC-007 The last close of the stream deletes its section contexts
-    Source: "Deleting Contexts" (contexts are deleted when their object goes away); "FltCreateSectionForDataScan function"
+    Source: "Deleting Contexts" (contexts are deleted when their object goes away) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/deleting-contexts; "FltCreateSectionForDataScan function (fltkernel.h)", Parameters > FileObject (the section, and its context, belong to the open file's stream) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltcreatesectionfordatascan
 
     @needs:sections @needs:context-inspection
     Scenario: SEC-007 closing the file drops the section's reference
@@ -114,7 +114,7 @@ Feature: Section contexts
 
   @caller-contract @windows:win8+
   Rule: SEC-008 FltDeleteContext must not be used on a section context
-    Source: "FltDeleteContext function" and "FltCreateSectionForDataScan function" (use FltCloseSectionForDataScan)
+    Source: "FltDeleteContext function (fltkernel.h)", Remarks (a section context must not be deleted with FltDeleteContext) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltdeletecontext; "FltCreateSectionForDataScan function (fltkernel.h)", Remarks (Important: use FltCloseSectionForDataScan) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltcreatesectionfordatascan
 
     @needs:sections @leaks-on-purpose
     Scenario: SEC-008 FltDeleteContext on a created section context is survived

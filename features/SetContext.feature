@@ -1,12 +1,12 @@
-# Rules of the set-context routines (FltSetVolumeContext ... FltSetTransactionContext), which
-# 001_1f660b62861822cc.txt names per context type, with the behaviour from the wider documentation
-# (fltmgr-facts.md section 7). Section contexts are set by FltCreateSectionForDataScan: see
+# Rules of the set-context routines (FltSetVolumeContext ... FltSetTransactionContext), which the
+# FltAllocateContext page names per context type, with the behaviour from their reference pages and
+# "Setting Contexts" on Microsoft Learn. Section contexts are set by FltCreateSectionForDataScan: see
 # SectionContexts.feature. Conventions: see README.
 Feature: Setting contexts
 
   @must @windows:all
   Rule: SET-001 A successful set attaches the context to its object, where the get routine finds it
-    Source: 001_1f660b62861822cc.txt, Remarks (the set-context routine per type); "Setting Contexts"
+    Source: "FltAllocateContext function (fltkernel.h)", Remarks (the set-context routine per type) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext; "Setting Contexts" (a new context is attached to its object with FltSetXxxContext) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/setting-contexts
 
     @needs:objects
     Scenario Outline: SET-001 <type> set with FLT_SET_CONTEXT_KEEP_IF_EXISTS on an object without one
@@ -32,7 +32,7 @@ Feature: Setting contexts
 
   @must @windows:all
   Rule: SET-002 FLT_SET_CONTEXT_KEEP_IF_EXISTS on an object that has a context fails with STATUS_FLT_CONTEXT_ALREADY_DEFINED and keeps the existing one
-    Source: "FltSetStreamContext function" and the other set pages (Operation, Return value); "Setting Contexts"
+    Source: "FltSetStreamContext function (fltkernel.h)", Parameters > Operation and Return value (STATUS_FLT_CONTEXT_ALREADY_DEFINED; likewise on the other FltSetXxxContext pages) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltsetstreamcontext; "Setting Contexts" (KEEP_IF_EXISTS does not replace the existing context) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/setting-contexts
 
     @needs:objects
     Scenario Outline: SET-002 a second <type> is refused and the first stays
@@ -60,7 +60,7 @@ Feature: Setting contexts
 
   @must @windows:all
   Rule: SET-003 A failed set leaves NewContext's reference count unchanged, so releasing the allocation reference frees it
-    Source: "FltSetStreamContext function" and the other set pages (Remarks: on failure the reference count is unchanged); "Releasing Contexts"
+    Source: "FltSetStreamContext function (fltkernel.h)", Remarks (on failure the reference count is unchanged; likewise on the other FltSetXxxContext pages) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltsetstreamcontext; "Releasing Contexts" (the allocation reference is released whether or not the set succeeded) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/releasing-contexts
 
     @needs:objects @needs:context-inspection
     Scenario Outline: SET-003 a refused <type> keeps a count of 1 and goes away with its release
@@ -82,7 +82,7 @@ Feature: Setting contexts
 
   @must @windows:all
   Rule: SET-004 When KEEP_IF_EXISTS fails and OldContext is given, the existing context comes back in it with a reference
-    Source: "FltSetStreamContext function" and the other set pages (OldContext; Remarks: the returned OldContext must be released)
+    Source: "FltSetStreamContext function (fltkernel.h)", Parameters > OldContext and Remarks (the returned OldContext must be released; likewise on the other FltSetXxxContext pages) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltsetstreamcontext
 
     @needs:objects @needs:context-inspection
     Scenario Outline: SET-004 the refused set of a <type> hands back the existing one, referenced
@@ -111,7 +111,7 @@ Feature: Setting contexts
 
   @must @windows:all
   Rule: SET-005 FLT_SET_CONTEXT_REPLACE_IF_EXISTS attaches NewContext and hands the removed context back in OldContext, for the caller to release
-    Source: "Setting Contexts" (REPLACE_IF_EXISTS returns the old context in OldContext, to be released)
+    Source: "Setting Contexts" (REPLACE_IF_EXISTS returns the old context in OldContext, to be released) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/setting-contexts
     Ambiguity: the set routine pages only mention OldContext in their failure branch, and do not say whether the returned old context carries a new reference or the one the object held.
     Kit reading: OldContext holds the replaced context; one release by the caller balances it, so after the caller releases it and its own allocation reference it is freed.
 
@@ -145,7 +145,7 @@ Feature: Setting contexts
 
   @must @windows:all
   Rule: SET-006 REPLACE_IF_EXISTS without OldContext drops the object's reference on the replaced context
-    Source: "Setting Contexts" (the replaced context is removed from the object); "Releasing Contexts"
+    Source: "Setting Contexts" (the replaced context is removed from the object) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/setting-contexts; "Releasing Contexts" (which references the minifilter must release) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/releasing-contexts
 
     @needs:objects @needs:context-inspection
     Scenario Outline: SET-006 the replaced <type> is freed once the minifilter releases its own reference
@@ -169,7 +169,7 @@ Feature: Setting contexts
 
   @impl-defined @windows:all
   Rule: SET-007 What OldContext receives when no context existed
-    Source: "FltSetStreamContext function" and the other set pages (OldContext receives the existing context "if one is set")
+    Source: "FltSetStreamContext function (fltkernel.h)", Parameters > OldContext (receives the existing context "if one is set"; likewise on the other FltSetXxxContext pages) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltsetstreamcontext
     Ambiguity: no page says what OldContext holds when nothing was set.
     Kit reading: NULL_CONTEXT is the natural value; the kit records what the implementation writes and, when it is a context, releases it.
 
@@ -184,7 +184,7 @@ Feature: Setting contexts
 
   @must @windows:all
   Rule: SET-008 A NewContext already set on an object fails with STATUS_FLT_CONTEXT_ALREADY_LINKED
-    Source: "FltSetStreamContext function" and the other set pages (Return value: STATUS_FLT_CONTEXT_ALREADY_LINKED)
+    Source: "FltSetStreamContext function (fltkernel.h)", Return value (STATUS_FLT_CONTEXT_ALREADY_LINKED; likewise on the other FltSetXxxContext pages) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltsetstreamcontext
 
     @needs:objects
     Scenario Outline: SET-008 a <type> set on one object cannot be set on another
@@ -211,7 +211,7 @@ Feature: Setting contexts
 
   @must @windows:all
   Rule: SET-009 An Operation other than KEEP_IF_EXISTS or REPLACE_IF_EXISTS fails with STATUS_INVALID_PARAMETER
-    Source: "FltSetStreamContext function" and the other set pages (Return value: STATUS_INVALID_PARAMETER for an invalid Operation)
+    Source: "FltSetStreamContext function (fltkernel.h)", Return value (STATUS_INVALID_PARAMETER for an invalid Operation; likewise on the other FltSetXxxContext pages) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltsetstreamcontext
 
     @needs:objects
     Scenario Outline: SET-009 Operation <operation> on a <type> is refused
@@ -229,7 +229,7 @@ Feature: Setting contexts
 
   @must @windows:all
   Rule: SET-010 A NewContext of another type fails with STATUS_INVALID_PARAMETER
-    Source: "FltSetStreamContext function" and the other set pages (Return value: STATUS_INVALID_PARAMETER when NewContext is not a valid context of the routine's type)
+    Source: "FltSetStreamContext function (fltkernel.h)", Return value (STATUS_INVALID_PARAMETER when NewContext is not a valid context of the routine's type; likewise on the other FltSetXxxContext pages) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltsetstreamcontext
 
     @needs:objects
     Scenario Outline: SET-010 a <given> passed to the <type> set routine is refused
@@ -251,7 +251,7 @@ Feature: Setting contexts
 
   @must @windows:all
   Rule: SET-011 On a file system without per-stream contexts the stream and stream handle set routines fail with STATUS_NOT_SUPPORTED
-    Source: "FltSetStreamContext function" and "FltSetStreamHandleContext function" (Return value: STATUS_NOT_SUPPORTED)
+    Source: "FltSetStreamContext function (fltkernel.h)", Return value (STATUS_NOT_SUPPORTED) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltsetstreamcontext; "FltSetStreamHandleContext function (fltkernel.h)", Return value (STATUS_NOT_SUPPORTED) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltsetstreamhandlecontext
 
     @needs:objects @needs:stream-support-toggle
     Scenario Outline: SET-011 <type> cannot be set where the file system lacks per-stream contexts
@@ -269,7 +269,7 @@ Feature: Setting contexts
 
   @must @windows:all
   Rule: SET-012 Setting a context on an object being torn down fails with STATUS_FLT_DELETING_OBJECT
-    Source: "FltSetStreamContext function" and the other set pages (Return value: STATUS_FLT_DELETING_OBJECT)
+    Source: "FltSetStreamContext function (fltkernel.h)", Return value (STATUS_FLT_DELETING_OBJECT; likewise on the other FltSetXxxContext pages) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltsetstreamcontext
 
     @needs:objects
     Scenario Outline: SET-012 a <type> cannot be set on an object being torn down
