@@ -15,8 +15,8 @@ Feature: The context allocate callback
         | FLT_FILE_CONTEXT | 0    | allocate+free |
       When the minifilter allocates a FLT_FILE_CONTEXT of <size> bytes from PagedPool
       Then FltAllocateContext returns STATUS_SUCCESS
-      And the allocate routine was called once
-      And the returned context lies inside the block the allocate routine returned
+      And the allocate callback was called once
+      And the returned context lies inside the block the allocate callback returned
 
       Examples:
         | size  |
@@ -35,7 +35,7 @@ Feature: The context allocate callback
         | <type> | 0    | allocate+free |
       When the minifilter allocates a <type> of 64 bytes from <pool>
       Then FltAllocateContext returns STATUS_SUCCESS
-      And the allocate routine was asked for <pool>
+      And the allocate callback was asked for <pool>
 
       Examples:
         | type                 | pool         |
@@ -56,7 +56,7 @@ Feature: The context allocate callback
         | FLT_STREAM_CONTEXT | 0    | allocate+free |
       When the minifilter allocates a FLT_STREAM_CONTEXT of <size> bytes from PagedPool
       Then FltAllocateContext returns STATUS_SUCCESS
-      And the allocate routine was asked for more than <size> bytes
+      And the allocate callback was asked for more than <size> bytes
 
       Examples:
         | size  |
@@ -75,7 +75,7 @@ Feature: The context allocate callback
         | <type> | 0    | allocate+free |
       When the minifilter allocates a <type> of 64 bytes from NonPagedPool
       Then FltAllocateContext returns STATUS_SUCCESS
-      And the allocate routine was asked for a <type>
+      And the allocate callback was asked for a <type>
 
       Examples:
         | type                     |
@@ -97,7 +97,7 @@ Feature: The context allocate callback
         | FLT_SECTION_CONTEXT | 0    | allocate+free |
       When the minifilter allocates a FLT_SECTION_CONTEXT of 64 bytes from PagedPool
       Then FltAllocateContext returns STATUS_SUCCESS
-      And the allocate routine was asked for a FLT_SECTION_CONTEXT
+      And the allocate callback was asked for a FLT_SECTION_CONTEXT
 
   @must @windows:all
   Rule: ACB-006 When the allocate routine returns NULL the allocation fails with STATUS_INSUFFICIENT_RESOURCES
@@ -108,18 +108,18 @@ Feature: The context allocate callback
       Given the minifilter registers these context definitions:
         | type             | size | callbacks     |
         | FLT_FILE_CONTEXT | 0    | allocate+free |
-      And the minifilter's allocate routine returns NULL the next 1 time
+      And the minifilter's allocate callback returns NULL the next 1 time
       When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from PagedPool
       Then FltAllocateContext returns STATUS_INSUFFICIENT_RESOURCES
       And no context is handed back
-      And the allocate routine was called once
+      And the allocate callback was called once
 
     @needs:allocate-callback
     Scenario: ACB-006 the allocation after the NULL succeeds
       Given the minifilter registers these context definitions:
         | type             | size | callbacks     |
         | FLT_FILE_CONTEXT | 0    | allocate+free |
-      And the minifilter's allocate routine returns NULL the next 1 time
+      And the minifilter's allocate callback returns NULL the next 1 time
       When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from PagedPool
       And the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from PagedPool
       Then FltAllocateContext returns STATUS_SUCCESS
@@ -134,7 +134,7 @@ Feature: The context allocate callback
         | type             | size | callbacks     |
         | FLT_FILE_CONTEXT | 0    | allocate+free |
       When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from PagedPool
-      Then the allocate routine ran at APC_LEVEL or below
+      Then the allocate callback ran at APC_LEVEL or below
 
   @impl-defined @windows:win8+
   Rule: ACB-008 What the allocate routine gets when the minifilter asks for NonPagedPoolNx is not documented
@@ -149,4 +149,4 @@ Feature: The context allocate callback
         | FLT_FILE_CONTEXT | 0    | allocate+free |
       When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from NonPagedPoolNx
       Then the kit records what FltAllocateContext returned
-      And the kit records the pool type the allocate routine was asked for
+      And the kit records the pool type the allocate callback was asked for

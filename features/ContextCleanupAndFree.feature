@@ -67,7 +67,9 @@ Feature: Context cleanup and free
         | <type> | 64   | cleanup+allocate+free     |
       When the minifilter allocates a <type> of 64 bytes from NonPagedPool as "A"
       And the minifilter releases "A"
-      Then the free callback ran once, after the cleanup callback, with the block the allocate callback returned
+      Then the cleanup callback ran once for "A" as a <type>
+      And the free callback got the block the allocate callback returned for "A"
+      And the cleanup callback for "A" ran before its free callback
 
       Examples:
         | type                 |
@@ -131,5 +133,5 @@ Feature: Context cleanup and free
       When the minifilter allocates a FLT_STREAM_CONTEXT of 40 bytes from NonPagedPool as "A"
       And the minifilter releases "A" at DISPATCH_LEVEL
       And the deferred work runs
-      Then the free callback ran once, after the cleanup callback, with the block the allocate callback returned
+      Then the free callback got the block the allocate callback returned for "A"
       And every context callback ran at APC_LEVEL or below

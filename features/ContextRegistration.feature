@@ -296,9 +296,9 @@ Feature: Registering context types
         | type             | size | callbacks |
         | FLT_FILE_CONTEXT | 64   | cleanup   |
       When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from PagedPool as "context"
-      Then the cleanup routine has not run
+      Then the cleanup callback has not run for "context"
       When the minifilter releases "context"
-      Then the cleanup routine ran once for "context" as a FLT_FILE_CONTEXT
+      Then the cleanup callback ran once for "context" as a FLT_FILE_CONTEXT
 
   @must @windows:all
   Rule: REG-015 The free routine frees a context the minifilter's allocate routine allocated
@@ -311,4 +311,4 @@ Feature: Registering context types
         | FLT_STREAM_CONTEXT | 0    | allocate+free |
       When the minifilter allocates a FLT_STREAM_CONTEXT of 64 bytes from PagedPool as "context"
       And the minifilter releases "context"
-      Then the free routine got the block the allocate routine returned, as a FLT_STREAM_CONTEXT
+      Then the free callback got the block the allocate callback returned for "context"

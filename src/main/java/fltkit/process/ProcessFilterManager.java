@@ -4,7 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fltkit.spi.AllocateCallbacks;
 import fltkit.spi.Allocation;
+import fltkit.spi.CallbackData;
+import fltkit.spi.CallbackEvents;
+import fltkit.spi.ContextInspection;
+import fltkit.spi.ContextMemory;
+import fltkit.spi.ContextObjects;
+import fltkit.spi.FilterTeardown;
+import fltkit.spi.IrqlControl;
+import fltkit.spi.NoExactSizeMatch;
+import fltkit.spi.PerStreamSupport;
+import fltkit.spi.PoolAccounting;
+import fltkit.spi.PoolFaults;
+import fltkit.spi.SectionContexts;
+import fltkit.spi.Transactions;
+import fltkit.spi.VariableSizeContexts;
 import fltkit.spi.BugCheck;
 import fltkit.spi.CallbackDataResult;
 import fltkit.spi.CallbackEvent;
@@ -35,7 +50,9 @@ import java.util.function.Consumer;
  * {@code error} answer of kind {@code unsupported} an UnsupportedOperationException, {@code
  * invalid-argument} an IllegalArgumentException, anything else a {@link ProcessImplementationException}.
  */
-final class ProcessFilterManager implements FilterManager {
+final class ProcessFilterManager implements FilterManager, ContextInspection, ContextMemory, CallbackEvents,
+        AllocateCallbacks, VariableSizeContexts, NoExactSizeMatch, PoolAccounting, PoolFaults, FilterTeardown,
+        PerStreamSupport, IrqlControl, ContextObjects, Transactions, SectionContexts, CallbackData {
     private static final HexFormat HEX = HexFormat.of();
 
     private final ChildProcess child;
@@ -142,14 +159,14 @@ final class ProcessFilterManager implements FilterManager {
 
     // ---- Fault injection ----
 
-    @Override
-    public void failPoolAllocations(int count) {
-        call("failPoolAllocations", args().put("count", count));
-    }
-
+    /** Sent as protocol version 1 always has: {@code failPoolAllocations} when no success comes first. */
     @Override
     public void failPoolAllocationsAfter(int successes, int count) {
-        call("failPoolAllocationsAfter", args().put("successes", successes).put("count", count));
+        if (successes == 0) {
+            call("failPoolAllocations", args().put("count", count));
+        } else {
+            call("failPoolAllocationsAfter", args().put("successes", successes).put("count", count));
+        }
     }
 
     @Override
@@ -237,7 +254,7 @@ final class ProcessFilterManager implements FilterManager {
     }
 
     @Override
-    public ContextResult deleteContext(ContextType type, ContextTarget target, boolean wantOldContext) {
+    public ContextResult deleteTypedContext(ContextType type, ContextTarget target, boolean wantOldContext) {
         return contextResult(call("deleteTypedContext", target(args().put("contextType", type.value()), target)
                 .put("wantOldContext", wantOldContext)));
     }

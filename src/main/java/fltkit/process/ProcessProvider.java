@@ -79,7 +79,7 @@ public class ProcessProvider implements FilterManagerProvider {
         return handshake.info();
     }
 
-    @Override
+    /** The capabilities the process declared in its handshake: the roles every filter manager it serves implements. */
     public Set<Capability> capabilities() {
         return handshake.capabilities();
     }
@@ -108,7 +108,7 @@ public class ProcessProvider implements FilterManagerProvider {
             manager.close();
             throw e;
         }
-        return manager;
+        return DeclaredRoles.view(manager, handshake.capabilities());
     }
 
     private synchronized ChildProcess take() {

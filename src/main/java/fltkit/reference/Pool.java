@@ -42,10 +42,6 @@ final class Pool {
         }
     }
 
-    void failNext(int count) {
-        failAfter(0, count);
-    }
-
     void failAfter(int successes, int count) {
         successesFirst = successes;
         failuresPending = count;

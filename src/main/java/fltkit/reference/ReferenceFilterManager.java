@@ -1,6 +1,21 @@
 package fltkit.reference;
 
+import fltkit.spi.AllocateCallbacks;
 import fltkit.spi.Allocation;
+import fltkit.spi.CallbackData;
+import fltkit.spi.CallbackEvents;
+import fltkit.spi.ContextInspection;
+import fltkit.spi.ContextMemory;
+import fltkit.spi.ContextObjects;
+import fltkit.spi.FilterTeardown;
+import fltkit.spi.IrqlControl;
+import fltkit.spi.NoExactSizeMatch;
+import fltkit.spi.PerStreamSupport;
+import fltkit.spi.PoolAccounting;
+import fltkit.spi.PoolFaults;
+import fltkit.spi.SectionContexts;
+import fltkit.spi.Transactions;
+import fltkit.spi.VariableSizeContexts;
 import fltkit.spi.BugCheck;
 import fltkit.spi.CallbackDataResult;
 import fltkit.spi.CallbackEvent;
@@ -28,10 +43,13 @@ import java.util.Optional;
 import java.util.Queue;
 
 /**
- * The kit's reference model of the Filter Manager context machinery, behaving as one Windows version.
- * Every public method holds the instance's monitor, so concurrent callers see one consistent model.
+ * The kit's reference model of the Filter Manager context machinery, behaving as one Windows version. It
+ * implements every role of the SPI. Every public method holds the instance's monitor, so concurrent
+ * callers see one consistent model.
  */
-public class ReferenceFilterManager implements FilterManager {
+public class ReferenceFilterManager implements FilterManager, ContextInspection, ContextMemory, CallbackEvents,
+        AllocateCallbacks, VariableSizeContexts, NoExactSizeMatch, PoolAccounting, PoolFaults, FilterTeardown,
+        PerStreamSupport, IrqlControl, ContextObjects, Transactions, SectionContexts, CallbackData {
     private static final long FIRST_FILTER_HANDLE = 0x7F00_0000L;
 
     final WindowsVersion version;
@@ -284,11 +302,6 @@ public class ReferenceFilterManager implements FilterManager {
     // ---- Fault injection ----
 
     @Override
-    public synchronized void failPoolAllocations(int count) {
-        pool.failNext(count);
-    }
-
-    @Override
     public synchronized void failAllocateCallback(int count) {
         allocateCallbackFailures = count;
     }
@@ -383,7 +396,7 @@ public class ReferenceFilterManager implements FilterManager {
     }
 
     @Override
-    public synchronized ContextResult deleteContext(ContextType type, ContextTarget target, boolean wantOldContext) {
+    public synchronized ContextResult deleteTypedContext(ContextType type, ContextTarget target, boolean wantOldContext) {
         return objects.delete(type, target, wantOldContext);
     }
 

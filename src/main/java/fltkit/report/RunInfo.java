@@ -1,6 +1,7 @@
 package fltkit.report;
 
 import fltkit.spi.Capability;
+import fltkit.spi.FilterManager;
 import fltkit.spi.FilterManagerProvider;
 import fltkit.spi.ImplementationInfo;
 import fltkit.spi.WindowsVersion;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -25,12 +27,29 @@ public record RunInfo(String implementation, String implementationVersion, Strin
     public static RunInfo of(FilterManagerProvider provider, List<WindowsVersion> profiles, boolean partial, String tagFilter) {
         ImplementationInfo info = provider.info();
         return new RunInfo(info.name(), info.version(), info.vendor(),
-                provider.capabilities().stream().map(Capability::tag).sorted().collect(Collectors.toList()),
+                declared(provider, profiles).stream().map(Capability::tag).sorted().collect(Collectors.toList()),
                 profiles.stream().map(WindowsVersion::profile).collect(Collectors.toList()),
                 readKitVersion(), readKitCommit(),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version", System.getProperty("java.version")),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
                 partial, tagFilter == null ? "" : tagFilter, Instant.now().toString());
+    }
+
+    /**
+     * The capabilities the implementation declares: the roles its filter manager implements, in the first of
+     * the run's profiles it claims (none when it claims none or cannot make one).
+     */
+    static Set<Capability> declared(FilterManagerProvider provider, List<WindowsVersion> profiles) {
+        for (WindowsVersion profile : profiles) {
+            if (provider.windowsVersions().contains(profile)) {
+                try (FilterManager manager = provider.create(profile)) {
+                    return manager == null ? Set.of() : Capability.of(manager);
+                } catch (RuntimeException | LinkageError broken) {
+                    return Set.of();
+                }
+            }
+        }
+        return Set.of();
     }
 
     static String readKitVersion() {

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** What a reader sees for a scenario or a rule in one profile. Declared from worst to best. */
 public enum Outcome {
     FAILED("failed", "non-conformance: a documented rule was broken"),
-    BROKEN("broken", "the implementation or its adapter threw, hung or crashed; not a verdict on the rule"),
+    BROKEN("broken", "the implementation or its adapter threw, hung, crashed or answered out of range; not a verdict on the rule"),
+    KIT_ERROR("kit error", "the kit's own scenario misused its steps; neither a verdict nor the implementation's fault"),
     NOT_DECLARED("not declared", "needs a capability the implementation does not declare (the reason names it)"),
     UNTESTABLE("untestable", "the rule cannot be observed from outside; the reason is given"),
     NOT_APPLICABLE("not applicable", "the rule does not apply to this Windows version"),
@@ -46,6 +47,17 @@ public enum Outcome {
             }
         }
         return BROKEN;
+    }
+
+    /**
+     * How a scenario that threw ended: an assertion is a broken rule (failed), the kit's own mistake a kit
+     * error, anything else (the implementation threw, hung, answered out of range) broken.
+     */
+    public static Outcome ofThrown(Throwable thrown) {
+        if (thrown instanceof KitError) {
+            return KIT_ERROR;
+        }
+        return thrown instanceof AssertionError ? FAILED : BROKEN;
     }
 
     /** CSS class and JSON key: {@code not-applicable}. */

@@ -2,6 +2,7 @@ package fltkit.settings;
 
 import fltkit.spi.WindowsVersion;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,10 @@ public final class KitSettings {
     /** One profile name: vista, win7, win8, win10 or win11. */
     public static final String PROFILE = "fltkit.profile";
     public static final String DEFAULT_PROFILE = "win11";
+    /** How long one call into a Java implementation may take, in milliseconds, before the scenario is broken. */
+    public static final String CALL_TIMEOUT_MS = "fltkit.call-timeout-ms";
+    /** Longer than the process adapter's own limit per request (10 s), so a hung process is reported by it, with its stderr. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(15);
 
     private static volatile Map<String, String> overrides = Map.of();
 
@@ -39,6 +44,22 @@ public final class KitSettings {
             throw new KitConfigurationException("-D" + PROFILE + "=" + name + ": " + e.getMessage()
                     + "; one Maven or JUnit run tests one profile", e);
         }
+    }
+
+    /** The time limit of one call into the implementation ({@value #CALL_TIMEOUT_MS}). */
+    public static Duration callTimeout() {
+        return get(CALL_TIMEOUT_MS).map(text -> {
+            try {
+                long millis = Long.parseLong(text);
+                if (millis <= 0) {
+                    throw new NumberFormatException("not positive");
+                }
+                return Duration.ofMillis(millis);
+            } catch (NumberFormatException e) {
+                throw new KitConfigurationException(CALL_TIMEOUT_MS + " must be a positive number of milliseconds, got '"
+                        + text + "'", e);
+            }
+        }).orElse(DEFAULT_CALL_TIMEOUT);
     }
 
     /** Runs {@code action} with these settings in force, then restores the previous ones. */

@@ -1,55 +1,61 @@
 package fltkit.spi;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Parts of the SPI an implementation may leave out. A scenario tagged {@code @needs:<tag>} runs only
- * when the implementation declares the capability; otherwise it is reported as "not declared" with the
- * capability named. A declared capability that misbehaves fails its scenarios: it is never skipped.
+ * The optional parts of the SPI, each declared by implementing its role interface. A scenario tagged
+ * {@code @needs:<tag>} runs only when the implementation implements the role; otherwise it is reported
+ * as "not declared" with the capability named. A declared capability that misbehaves fails its
+ * scenarios: it is never skipped.
  */
 public enum Capability {
-    /** {@link FilterManager#readContext} / {@link FilterManager#writeContext}. */
-    CONTEXT_MEMORY("context-memory"),
-    /** {@link FilterManager#inspectContext}: reference counts, origin, attachment. */
-    CONTEXT_INSPECTION("context-inspection"),
-    /** {@link FilterManager#takeCallbackEvents}: the calls made into the minifilter's callbacks. */
-    CALLBACK_EVENTS("callback-events"),
-    /** Registration entries with ContextAllocateCallback / ContextFreeCallback. */
-    ALLOCATE_CALLBACK("allocate-callback"),
-    /** FLT_VARIABLE_SIZED_CONTEXTS definitions. */
-    VARIABLE_SIZE("variable-size"),
-    /** FLTFL_CONTEXT_REGISTRATION_NO_EXACT_SIZE_MATCH. */
-    NO_EXACT_SIZE_MATCH("no-exact-size-match"),
-    /** {@link FilterManager#pool()}: outstanding pool blocks, for leak checks. */
-    POOL_ACCOUNTING("pool-accounting"),
-    /** {@link FilterManager#failPoolAllocations(int)}. */
-    POOL_FAULTS("pool-faults"),
-    /** {@link FilterManager#beginFilterTeardown(long)} and {@link FilterManager#unloadFilter(long)}. */
-    FILTER_TEARDOWN("filter-teardown"),
-    /** {@link FilterManager#setPerStreamContextSupport(boolean)}. */
-    STREAM_SUPPORT_TOGGLE("stream-support-toggle"),
-    /** Volumes, instances, file objects and the typed set/get/delete routines. */
-    OBJECTS("objects"),
-    /** Transactions and transaction contexts' set/get/delete. */
-    TRANSACTIONS("transactions"),
-    /** Sections for data scan (FltCreateSectionForDataScan and friends). */
-    SECTIONS("sections"),
-    /** {@link FilterManager#setCallerIrql(Irql)} and deferred work. */
-    IRQL("irql"),
-    /** FltAllocateCallbackData(Ex), FltFreeCallbackData, FltReuseCallbackData and synchronous I/O. */
-    CALLBACK_DATA("callback-data");
+    CONTEXT_MEMORY("context-memory", ContextMemory.class),
+    CONTEXT_INSPECTION("context-inspection", ContextInspection.class),
+    CALLBACK_EVENTS("callback-events", CallbackEvents.class),
+    ALLOCATE_CALLBACK("allocate-callback", AllocateCallbacks.class),
+    VARIABLE_SIZE("variable-size", VariableSizeContexts.class),
+    NO_EXACT_SIZE_MATCH("no-exact-size-match", NoExactSizeMatch.class),
+    POOL_ACCOUNTING("pool-accounting", PoolAccounting.class),
+    POOL_FAULTS("pool-faults", PoolFaults.class),
+    FILTER_TEARDOWN("filter-teardown", FilterTeardown.class),
+    STREAM_SUPPORT_TOGGLE("stream-support-toggle", PerStreamSupport.class),
+    OBJECTS("objects", ContextObjects.class),
+    TRANSACTIONS("transactions", Transactions.class),
+    SECTIONS("sections", SectionContexts.class),
+    IRQL("irql", IrqlControl.class),
+    CALLBACK_DATA("callback-data", CallbackData.class);
 
     private final String tag;
+    private final Class<?> role;
 
-    Capability(String tag) {
+    Capability(String tag, Class<?> role) {
         this.tag = tag;
+        this.role = role;
     }
 
-    /** The name used after {@code @needs:} in feature files. */
+    /** The name used after {@code @needs:} in feature files and in the process protocol's handshake. */
     public String tag() {
         return tag;
+    }
+
+    /** The interface whose implementation declares the capability. */
+    public Class<?> role() {
+        return role;
+    }
+
+    /** The capabilities a filter manager declares: the roles it implements. */
+    public static Set<Capability> of(FilterManager manager) {
+        Set<Capability> declared = EnumSet.noneOf(Capability.class);
+        for (Capability capability : values()) {
+            if (capability.role.isInstance(manager)) {
+                declared.add(capability);
+            }
+        }
+        return declared;
     }
 
     public static Capability fromTag(String tag) {

@@ -3,231 +3,62 @@ package fltkit.spi;
 import java.util.List;
 
 /**
- * One filter manager as a minifilter sees it: the routines of the context API, plus observation and
- * fault injection so the kit can judge what happened. Handles (filters, contexts, volumes, ...) are
- * opaque non-zero numbers; 0 stands for NULL.
+ * One filter manager as the kit's minifilter sees it: the five routines every implementation provides.
+ * Everything else is optional and is declared by implementing a role interface as well (see
+ * {@link Capability}: {@link ContextInspection}, {@link ContextObjects}, {@link CallbackData}, ...); the
+ * kit runs a scenario only when the implementation implements every role the scenario needs, and never
+ * calls a role an implementation does not implement.
  *
- * <p>Methods in the optional groups default to throwing {@link UnsupportedOperationException}; an
- * implementation overrides those whose {@link Capability} it declares. The kit never calls a method of
- * an undeclared capability. Any exception other than an {@link AssertionError} is reported as a broken
- * implementation, not as a failed rule; an implementation must never throw {@link AssertionError}.
+ * <p>Handles (filters, contexts, volumes, file objects, ...) are opaque non-zero numbers; 0 stands for
+ * NULL. A routine answers with what Windows would leave in the caller's variables. Where Windows would
+ * stop the machine the implementation throws {@link BugCheck}. Any other exception, a {@code null}
+ * where an object is promised, or a call that does not return within the kit's time limit makes the
+ * scenario <em>broken</em> (the kit could not judge), never <em>failed</em>; an implementation must
+ * never throw {@link AssertionError}.
+ *
+ * <p>The kit creates one instance per scenario ({@link FilterManagerProvider#create}) and calls it from
+ * one thread at a time, not always the same thread.
  */
 public interface FilterManager extends AutoCloseable {
 
-    // ---- Registration (FltRegisterFilter with FLT_REGISTRATION.ContextRegistration) ----
-
     /**
-     * FltRegisterFilter with this context registration array. The array is passed without its
-     * FLT_CONTEXT_END terminator unless {@code terminated} is false, in which case the implementation
-     * must treat the array as malformed. A null list means ContextRegistration == NULL.
+     * FltRegisterFilter with this FLT_REGISTRATION.ContextRegistration array. The entries are passed
+     * without their {FLT_CONTEXT_END} terminator; {@code terminated} false means the array lacks it, which
+     * an implementation must treat as malformed. A null list means ContextRegistration == NULL (no
+     * context types). Documented answers: STATUS_SUCCESS with a non-zero filter; a failure status with
+     * filter 0 when the registration array breaks the rules of FLT_CONTEXT_REGISTRATION.
      */
     Registration registerFilter(List<ContextRegistration> registrations, boolean terminated);
 
-    // ---- FltAllocateContext ----
-
+    /**
+     * FltAllocateContext(Filter, ContextType, ContextSize, PoolType, &amp;ReturnedContext). The raw values
+     * are passed so that invalid ones can be tried. Documented answers: STATUS_SUCCESS with the new
+     * context's minifilter portion (reference count 1); STATUS_INVALID_BUFFER_SIZE (ContextSize above
+     * MAXUSHORT), STATUS_INVALID_PARAMETER (an invalid ContextType or ContextSize),
+     * STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND (no registered definition fits), STATUS_INSUFFICIENT_RESOURCES
+     * (pool exhausted), STATUS_FLT_DELETING_OBJECT (the filter is being torn down) or STATUS_NOT_SUPPORTED
+     * (no per-stream contexts), each with ReturnedContext 0.
+     */
     Allocation allocateContext(long filter, int contextType, long contextSize, int poolType);
 
-    // ---- Reference counting ----
-
+    /** FltReferenceContext: adds one reference. On a freed context Windows stops the machine (bug check 0xF5, 0x6E). */
     void referenceContext(long context);
 
+    /**
+     * FltReleaseContext: removes one reference; at zero the cleanup callback runs and the context is freed
+     * (at DISPATCH_LEVEL, later, from a work item). Releasing more than was referenced stops the machine
+     * (bug check 0xF5, 0x6D).
+     */
     void releaseContext(long context);
 
-    /** FltDeleteContext. */
+    /**
+     * FltDeleteContext: detaches the context from its object and drops the reference the object held
+     * (nothing when it is not attached). The caller's own reference stays until it releases it.
+     */
     void deleteContext(long context);
-
-    // ---- Observation ----
-
-    /** Whitebox view of a context, live or freed. {@link Capability#CONTEXT_INSPECTION}. */
-    default ContextState inspectContext(long context) {
-        throw unsupported(Capability.CONTEXT_INSPECTION);
-    }
-
-    /** Bytes of the minifilter portion. {@link Capability#CONTEXT_MEMORY}. */
-    default byte[] readContext(long context, int offset, int length) {
-        throw unsupported(Capability.CONTEXT_MEMORY);
-    }
-
-    /** Writes into the minifilter portion, as the minifilter would. {@link Capability#CONTEXT_MEMORY}. */
-    default void writeContext(long context, int offset, byte[] data) {
-        throw unsupported(Capability.CONTEXT_MEMORY);
-    }
-
-    /** The callback calls made since the last call of this method, in order. {@link Capability#CALLBACK_EVENTS}. */
-    default List<CallbackEvent> takeCallbackEvents() {
-        throw unsupported(Capability.CALLBACK_EVENTS);
-    }
-
-    /** {@link Capability#POOL_ACCOUNTING}. */
-    default PoolSnapshot pool() {
-        throw unsupported(Capability.POOL_ACCOUNTING);
-    }
-
-    // ---- Fault injection ----
-
-    /** The next {@code count} pool or lookaside allocations fail. {@link Capability#POOL_FAULTS}. */
-    default void failPoolAllocations(int count) {
-        throw unsupported(Capability.POOL_FAULTS);
-    }
-
-    /** The minifilter's ContextAllocateCallback returns NULL on its next {@code count} calls. {@link Capability#ALLOCATE_CALLBACK}. */
-    default void failAllocateCallback(int count) {
-        throw unsupported(Capability.ALLOCATE_CALLBACK);
-    }
-
-    /**
-     * The next {@code successes} pool or lookaside allocations succeed, the {@code count} after them fail.
-     * {@link Capability#POOL_FAULTS}.
-     */
-    default void failPoolAllocationsAfter(int successes, int count) {
-        throw unsupported(Capability.POOL_FAULTS);
-    }
-
-    /** FltUnregisterFilter has begun: the filter is being torn down. {@link Capability#FILTER_TEARDOWN}. */
-    default void beginFilterTeardown(long filter) {
-        throw unsupported(Capability.FILTER_TEARDOWN);
-    }
-
-    /** FltUnregisterFilter completes: every context of the filter is deleted. {@link Capability#FILTER_TEARDOWN}. */
-    default void unloadFilter(long filter) {
-        throw unsupported(Capability.FILTER_TEARDOWN);
-    }
-
-    /** Whether the file system supports per-stream (and stream-handle) contexts. {@link Capability#STREAM_SUPPORT_TOGGLE}. */
-    default void setPerStreamContextSupport(boolean supported) {
-        throw unsupported(Capability.STREAM_SUPPORT_TOGGLE);
-    }
-
-    /** The IRQL the following calls are made at. {@link Capability#IRQL}. */
-    default void setCallerIrql(Irql irql) {
-        throw unsupported(Capability.IRQL);
-    }
-
-    /** Runs work items queued by calls made at DISPATCH_LEVEL (at PASSIVE_LEVEL). {@link Capability#IRQL}. */
-    default void runDeferredWork() {
-        throw unsupported(Capability.IRQL);
-    }
-
-    // ---- Objects contexts hang on ({@link Capability#OBJECTS}) ----
-
-    /** A new volume, mounted, with the filter manager attached. */
-    default long mountVolume() {
-        throw unsupported(Capability.OBJECTS);
-    }
-
-    /** Attaches an instance of the filter to the volume. */
-    default long attachInstance(long filter, long volume) {
-        throw unsupported(Capability.OBJECTS);
-    }
-
-    /** The instance detaches; every context it owns is deleted. */
-    default void detachInstance(long instance) {
-        throw unsupported(Capability.OBJECTS);
-    }
-
-    /** The volume is torn down (dismounted); its contexts are deleted. */
-    default void dismountVolume(long volume) {
-        throw unsupported(Capability.OBJECTS);
-    }
-
-    /** Opens a stream ({@code fileName}, optional {@code streamName}) on the instance's volume: a new file object. */
-    default long openFile(long instance, String fileName, String streamName) {
-        throw unsupported(Capability.OBJECTS);
-    }
-
-    /** Closes a file object; the last close of a stream tears the stream (and file) down. */
-    default void closeFile(long fileObject) {
-        throw unsupported(Capability.OBJECTS);
-    }
-
-    /** Marks the object's teardown as started, so set routines on it fail with STATUS_FLT_DELETING_OBJECT. */
-    default void beginObjectTeardown(ContextType type, ContextTarget target) {
-        throw unsupported(Capability.OBJECTS);
-    }
-
-    /** The typed set routine of the type (for sections: FltCreateSectionForDataScan). */
-    default ContextResult setContext(ContextType type, ContextTarget target, int operation, long newContext,
-                                     boolean wantOldContext) {
-        throw unsupported(Capability.OBJECTS);
-    }
-
-    /** The typed get routine of the type. */
-    default ContextResult getContext(ContextType type, ContextTarget target) {
-        throw unsupported(Capability.OBJECTS);
-    }
-
-    /** The typed delete routine of the type (for sections: FltCloseSectionForDataScan on the target's section context). */
-    default ContextResult deleteContext(ContextType type, ContextTarget target, boolean wantOldContext) {
-        throw unsupported(Capability.OBJECTS);
-    }
-
-    /**
-     * FltCloseSectionForDataScan(SectionContext) on this context. {@link Capability#SECTIONS}.
-     */
-    default NtStatus closeSectionForDataScan(long sectionContext) {
-        throw unsupported(Capability.SECTIONS);
-    }
-
-    /**
-     * FltGetContexts (or FltGetContextsEx on Windows 8 and later) for the objects of the target;
-     * {@code desiredContexts} is an OR of FLT_CONTEXT_TYPE values.
-     */
-    default RelatedContexts getContexts(ContextTarget target, int desiredContexts) {
-        throw unsupported(Capability.OBJECTS);
-    }
-
-    /** FltReleaseContexts: releases every context in the structure. */
-    default void releaseContexts(RelatedContexts contexts) {
-        throw unsupported(Capability.OBJECTS);
-    }
-
-    /** A new KTM transaction. {@link Capability#TRANSACTIONS}. */
-    default long beginTransaction() {
-        throw unsupported(Capability.TRANSACTIONS);
-    }
-
-    /** Commits or rolls back; the transaction's contexts are deleted. {@link Capability#TRANSACTIONS}. */
-    default void endTransaction(long transaction, boolean commit) {
-        throw unsupported(Capability.TRANSACTIONS);
-    }
-
-    // ---- Callback data ({@link Capability#CALLBACK_DATA}) ----
-
-    /** FltAllocateCallbackData. */
-    default CallbackDataResult allocateCallbackData(long instance, long fileObject) {
-        throw unsupported(Capability.CALLBACK_DATA);
-    }
-
-    /** FltAllocateCallbackDataEx (Windows 7 and later). */
-    default CallbackDataResult allocateCallbackDataEx(long instance, long fileObject, int flags) {
-        throw unsupported(Capability.CALLBACK_DATA);
-    }
-
-    default void freeCallbackData(long callbackData) {
-        throw unsupported(Capability.CALLBACK_DATA);
-    }
-
-    default void reuseCallbackData(long callbackData) {
-        throw unsupported(Capability.CALLBACK_DATA);
-    }
-
-    /** FltPerformSynchronousIo of a simple read through the callback data. */
-    default NtStatus performSynchronousIo(long callbackData) {
-        throw unsupported(Capability.CALLBACK_DATA);
-    }
-
-    /** The file system fails the next {@code count} I/O requests for lack of its own memory. */
-    default void failFileSystemIo(int count) {
-        throw unsupported(Capability.CALLBACK_DATA);
-    }
 
     /** Releases everything the instance holds; called once at the end of each scenario. */
     @Override
     default void close() {
-    }
-
-    static UnsupportedOperationException unsupported(Capability capability) {
-        return new UnsupportedOperationException("this implementation does not provide capability '"
-                + capability.tag() + "'; it must not declare it");
     }
 }

@@ -1,6 +1,8 @@
 package fltkit.steps;
 
+import fltkit.rules.BrokenImplementation;
 import fltkit.spi.BugCheck;
+import fltkit.spi.Capability;
 import fltkit.spi.FilterManager;
 import fltkit.spi.NtStatus;
 
@@ -8,47 +10,62 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Wraps the implementation: every call and its answer go into a trace the report shows. What the
- * implementation throws is judged here, in one place:
+ * Stands between the steps and the implementation: every call runs under the time limit, goes into the
+ * trace the report shows, and has its answer checked against what the SPI promises. What the
+ * implementation throws or answers is judged here, in one place:
  * <ul>
- *   <li>a {@link BugCheck} answering a call the step makes through {@link World#breakingContract} is an
- *       accepted answer to a deliberately broken caller contract, and reaches the step;</li>
+ *   <li>a {@link BugCheck} answering a call made while the minifilter breaks its contract on purpose
+ *       ({@link ScenarioState#breakingContract}) is an accepted answer and reaches the step;</li>
  *   <li>a {@link BugCheck} anywhere else fails the scenario's rule: the minifilter kept to its contract,
  *       so stopping the machine is the implementation's non-conformance;</li>
- *   <li>anything else becomes a {@link BrokenImplementationException}: the run could not judge.</li>
+ *   <li>anything else thrown (any {@link Throwable}), a hung call, {@code null} where an object is
+ *       promised: {@link BrokenImplementation}, naming the call and the bad value.</li>
  * </ul>
  */
 final class CallTrace implements InvocationHandler {
-    private final FilterManager target;
+    private final Object target;
+    private final Duration limit;
     private final BooleanSupplier insideContractBreach;
-    private final Supplier<String> ruleId;
+    private final String ruleId;
     private final List<String> lines = new ArrayList<>();
+    private boolean abandoned;
 
-    private CallTrace(FilterManager target, BooleanSupplier insideContractBreach, Supplier<String> ruleId) {
+    private CallTrace(Object target, Duration limit, BooleanSupplier insideContractBreach, String ruleId) {
         this.target = target;
+        this.limit = limit;
         this.insideContractBreach = insideContractBreach;
         this.ruleId = ruleId;
     }
 
-    static CallTrace around(FilterManager target, BooleanSupplier insideContractBreach, Supplier<String> ruleId) {
-        return new CallTrace(target, insideContractBreach, ruleId);
+    /** A view of {@code target} with the same roles, every call traced, timed and checked. */
+    static CallTrace around(FilterManager target, Duration limit, BooleanSupplier insideContractBreach, String ruleId) {
+        return new CallTrace(target, limit, insideContractBreach, ruleId);
     }
 
-    FilterManager proxy() {
-        return (FilterManager) Proxy.newProxyInstance(FilterManager.class.getClassLoader(),
-                new Class<?>[] {FilterManager.class}, this);
+    FilterManager view(Set<Capability> roles) {
+        List<Class<?>> interfaces = new ArrayList<>();
+        interfaces.add(FilterManager.class);
+        roles.forEach(capability -> interfaces.add(capability.role()));
+        return (FilterManager) Proxy.newProxyInstance(FilterManager.class.getClassLoader(), interfaces.toArray(Class<?>[]::new), this);
     }
 
     List<String> lines() {
         return lines;
+    }
+
+    /** True once a call hung: the implementation instance is given up (not checked for leaks, not closed). */
+    boolean abandoned() {
+        return abandoned;
     }
 
     @Override
@@ -58,22 +75,72 @@ final class CallTrace implements InvocationHandler {
         }
         String call = method.getName() + "(" + (args == null ? "" : Arrays.stream(args).map(CallTrace::show)
                 .collect(Collectors.joining(", "))) + ")";
+        if (abandoned) {
+            throw new BrokenImplementation("the kit gave up this filter manager after a call that never returned; " + call
+                    + " was not made");
+        }
+        Object result;
         try {
-            Object result = method.invoke(target, args);
-            lines.add(call + (method.getReturnType() == void.class ? "" : " -> " + show(result)));
-            return result;
-        } catch (InvocationTargetException e) {
-            Throwable thrown = e.getCause();
-            lines.add(call + " !! " + thrown);
-            if (thrown instanceof BugCheck) {
-                if (insideContractBreach.getAsBoolean()) {
-                    throw thrown;
+            result = CallRunner.current().call(call, limit, () -> {
+                try {
+                    return method.invoke(target, args);
+                } catch (InvocationTargetException e) {
+                    throw new Thrown(e.getCause());
                 }
-                throw new AssertionError(String.format("%s violated: %s stopped the machine (%s) although the "
-                        + "minifilter kept to its contract", ruleId.get(), call, thrown.getMessage()), thrown);
+            });
+        } catch (Thrown thrown) {
+            throw judged(call, thrown.getCause());
+        } catch (BrokenImplementation hung) {
+            abandoned = true;
+            lines.add(call + " !! did not return");
+            throw hung;
+        }
+        lines.add(call + (method.getReturnType() == void.class ? "" : " -> " + show(result)));
+        if (method.getReturnType() != void.class) {
+            checkAnswer(call, method.getReturnType().getSimpleName(), result);
+        }
+        return result;
+    }
+
+    private Throwable judged(String call, Throwable thrown) {
+        lines.add(call + " !! " + thrown);
+        if (thrown instanceof BugCheck) {
+            if (insideContractBreach.getAsBoolean()) {
+                return thrown;
             }
-            throw new BrokenImplementationException("the implementation threw " + thrown.getClass().getSimpleName()
-                    + " from " + call + ": " + thrown.getMessage(), thrown);
+            return new AssertionError(String.format("%s violated: %s stopped the machine (%s) although the "
+                    + "minifilter kept to its contract", ruleId, call, thrown.getMessage()), thrown);
+        }
+        String message = thrown.getMessage() == null ? "(no message)" : thrown.getMessage();
+        return new BrokenImplementation("the implementation threw " + thrown.getClass().getName() + " from " + call + ": "
+                + message, thrown);
+    }
+
+    /** The SPI promises objects, never null: a record with every component set, a list of such records. */
+    private static void checkAnswer(String call, String promised, Object answer) {
+        if (answer == null) {
+            throw new BrokenImplementation(call + " returned null; the SPI promises a " + promised);
+        }
+        if (answer instanceof List<?>) {
+            List<?> list = (List<?>) answer;
+            for (int i = 0; i < list.size(); i++) {
+                checkAnswer(call, promised + " element " + i, list.get(i));
+            }
+        } else if (answer.getClass().isRecord()) {
+            for (RecordComponent component : answer.getClass().getRecordComponents()) {
+                if (!component.getType().isPrimitive()) {
+                    Object value;
+                    try {
+                        value = component.getAccessor().invoke(answer);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    if (value == null) {
+                        throw new BrokenImplementation(call + " returned " + answer.getClass().getSimpleName() + " with "
+                                + component.getName() + " = null; the SPI promises a " + component.getType().getSimpleName());
+                    }
+                }
+            }
         }
     }
 
@@ -89,5 +156,12 @@ final class CallTrace implements InvocationHandler {
             return value.toString();
         }
         return String.valueOf(value);
+    }
+
+    /** Carries what the implementation threw out of the worker thread, told apart from the kit's own failures. */
+    private static final class Thrown extends Exception {
+        Thrown(Throwable cause) {
+            super(cause);
+        }
     }
 }

@@ -1,10 +1,11 @@
 package fltkit.steps;
 
+import fltkit.rules.Level;
 import fltkit.rules.Outcome;
 import fltkit.rules.Tags;
+import fltkit.rules.WindowsRange;
 import fltkit.settings.Implementations;
 import fltkit.settings.KitSettings;
-import fltkit.rules.WindowsRange;
 import fltkit.spi.Capability;
 import fltkit.spi.FilterManagerProvider;
 import fltkit.spi.WindowsVersion;
@@ -13,16 +14,19 @@ import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import org.opentest4j.TestAbortedException;
 
+import java.util.Set;
+
 /**
- * Decides whether a scenario runs: outside the profile's Windows range it is "not applicable", needing
- * a capability the implementation does not declare it is "not declared". Both are skips whose message
- * starts with a machine-readable reason the reports bucket by.
+ * Decides whether a scenario runs: outside the profile's Windows range it is "not applicable"; for a
+ * profile the implementation does not claim, or needing a role the implementation does not implement, it
+ * is "not declared". Both are skips whose message starts with the outcome's marker, which the reports
+ * bucket by. A scenario that runs gets a fresh filter manager, closed at its end.
  */
 public class Hooks {
-    private final World world;
+    private final ScenarioState state;
 
-    public Hooks(World world) {
-        this.world = world;
+    public Hooks(ScenarioState state) {
+        this.state = state;
     }
 
     @Before(order = 0)
@@ -30,11 +34,14 @@ public class Hooks {
         WindowsVersion profile = KitSettings.profile();
         FilterManagerProvider provider = Implementations.load();
         WindowsRange range = WindowsRange.ALL;
+        Level level = Level.MUST;
         for (String tag : scenario.getSourceTagNames()) {
             if (tag.startsWith(Tags.WINDOWS)) {
                 range = WindowsRange.parse(tag.substring(Tags.WINDOWS.length()));
             }
+            level = Tags.LEVELS.getOrDefault(tag, level);
         }
+        state.describe(scenario, level);
         if (!range.contains(profile)) {
             throw new TestAbortedException(Outcome.NOT_APPLICABLE.marker() + " the rule applies to Windows " + range
                     + "; this run uses the " + profile.profile() + " profile");
@@ -43,20 +50,21 @@ public class Hooks {
             throw new TestAbortedException(Outcome.NOT_DECLARED.marker() + " " + provider.info().name()
                     + " does not claim the " + profile.profile() + " profile");
         }
+        Set<Capability> declared = state.start(provider, profile);
         for (String tag : scenario.getSourceTagNames()) {
             if (tag.startsWith(Tags.NEEDS)) {
                 Capability capability = Capability.fromTag(tag.substring(Tags.NEEDS.length()));
-                if (!provider.capabilities().contains(capability)) {
-                    throw new TestAbortedException(Outcome.NOT_DECLARED.marker() + " needs capability '" + capability.tag() + "', which "
-                            + provider.info().name() + " does not declare");
+                if (!declared.contains(capability)) {
+                    throw new TestAbortedException(Outcome.NOT_DECLARED.marker() + " needs capability '" + capability.tag()
+                            + "' (" + capability.role().getSimpleName() + "), which " + provider.info().name()
+                            + " does not implement");
                 }
             }
         }
-        world.begin(scenario, provider, profile);
     }
 
     @After(order = 0)
     public void close() {
-        world.end();
+        state.end();
     }
 }

@@ -2,9 +2,16 @@ package fltkit.steps;
 
 import fltkit.rules.Tags;
 import fltkit.spi.BugCheck;
+import fltkit.spi.CallbackData;
 import fltkit.spi.Capability;
+import fltkit.spi.ContextInspection;
+import fltkit.spi.ContextObjects;
 import fltkit.spi.ContextState;
+import fltkit.spi.FilterTeardown;
+import fltkit.spi.IrqlControl;
+import fltkit.spi.PoolAccounting;
 import fltkit.spi.PoolSnapshot;
+import fltkit.spi.Transactions;
 import io.cucumber.java.After;
 import io.cucumber.java.Scenario;
 
@@ -21,67 +28,66 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the contract on purpose) are exempt.
  */
 public class LeakCheck {
-    private final World world;
-    private final Scene scene;
+    private final ScenarioState state;
 
-    public LeakCheck(World world, Scene scene) {
-        this.world = world;
-        this.scene = scene;
+    public LeakCheck(ScenarioState state) {
+        this.state = state;
     }
 
     @After(order = 1000)
     public void nothingLeaks(Scenario scenario) {
-        if (world.fm() == null || scenario.isFailed() || scenario.getSourceTagNames().contains(Tags.LEAKS_ON_PURPOSE)) {
+        if (!state.started() || state.abandoned() || scenario.isFailed() || state.tagged(Tags.LEAKS_ON_PURPOSE)) {
             return;
         }
         List<String> problems = new ArrayList<>();
         giveEverythingBack(problems);
-        if (world.declares(Capability.CONTEXT_INSPECTION)) {
-            for (long context : world.seen) {
-                ContextState state = world.fm().inspectContext(context);
-                if (state.alive()) {
-                    problems.add(scene.nameOf(context) + " is still alive with a reference count of " + state.referenceCount()
-                            + (state.attached() ? ", attached to an object" : ""));
+        HeldContexts contexts = state.contexts();
+        if (state.declares(Capability.CONTEXT_INSPECTION)) {
+            for (long context : contexts.seen()) {
+                ContextState left = state.role(ContextInspection.class).inspectContext(context);
+                if (left.alive()) {
+                    problems.add(contexts.nameOf(context) + " is still alive with a reference count of " + left.referenceCount()
+                            + (left.attached() ? ", attached to an object" : ""));
                 }
-                if (state.cleanupCalls() > 1) {
-                    problems.add("the cleanup callback ran " + state.cleanupCalls() + " times for " + scene.nameOf(context));
+                if (left.cleanupCalls() > 1) {
+                    problems.add("the cleanup callback ran " + left.cleanupCalls() + " times for " + contexts.nameOf(context));
                 }
             }
         }
-        if (world.declares(Capability.POOL_ACCOUNTING)) {
-            PoolSnapshot pool = world.fm().pool();
+        if (state.declares(Capability.POOL_ACCOUNTING)) {
+            PoolSnapshot pool = state.role(PoolAccounting.class).pool();
             if (pool.liveContexts() != 0 || pool.outstandingBlocks() != 0) {
                 problems.add(pool.liveContexts() + " context(s) and " + pool.outstandingBlocks() + " pool block(s) still outstanding");
             }
         }
         assertThat(problems).withFailMessage("KIT-LEAK-001 violated after %s: once the minifilter gave back every reference, "
-                + "callback data and object it had, %s", world.ruleId(), String.join("; ", problems)).isEmpty();
+                + "callback data and object it had, %s", state.ruleId(), String.join("; ", problems)).isEmpty();
     }
 
     private void giveEverythingBack(List<String> problems) {
+        MinifilterObjects objects = state.objects();
         try {
-            for (long context : List.copyOf(world.held)) {
-                world.fm().releaseContext(context);
-                world.letGo(context);
+            for (long context : state.contexts().held()) {
+                state.fm().releaseContext(context);
+                state.contexts().letGo(context);
             }
-            for (long data : List.copyOf(scene.liveCallbackData)) {
-                world.fm().freeCallbackData(data);
+            for (long data : List.copyOf(objects.liveCallbackData)) {
+                state.role(CallbackData.class).freeCallbackData(data);
             }
-            for (long fileObject : List.copyOf(scene.openFileObjects)) {
-                world.fm().closeFile(fileObject);
+            for (long fileObject : List.copyOf(objects.openFileObjects)) {
+                state.role(ContextObjects.class).closeFile(fileObject);
             }
-            for (long transaction : List.copyOf(scene.activeTransactions)) {
-                world.fm().endTransaction(transaction, false);
+            for (long transaction : List.copyOf(objects.activeTransactions)) {
+                state.role(Transactions.class).endTransaction(transaction, false);
             }
-            for (long volume : List.copyOf(scene.mountedVolumes)) {
-                world.fm().dismountVolume(volume);
+            for (long volume : List.copyOf(objects.mountedVolumes)) {
+                state.role(ContextObjects.class).dismountVolume(volume);
             }
-            if (world.declares(Capability.FILTER_TEARDOWN) && !scene.filterUnloaded && world.registration != null
-                    && world.registration.status().isSuccess()) {
-                world.fm().unloadFilter(world.registration.filter());
+            if (state.declares(Capability.FILTER_TEARDOWN) && !objects.filterUnloaded && state.registering().registered()) {
+                state.role(FilterTeardown.class).unloadFilter(state.registering().registeredFilter());
             }
-            if (world.declares(Capability.IRQL)) {
-                world.fm().runDeferredWork();
+            if (state.declares(Capability.IRQL)) {
+                state.role(IrqlControl.class).runDeferredWork();
             }
         } catch (AssertionError stopped) {
             // CallTrace turns a bug check on these in-contract calls into an AssertionError; here it is a leak-check finding.

@@ -4,6 +4,7 @@ import fltkit.spi.BugCheck;
 import fltkit.spi.ContextRegistration;
 import fltkit.spi.ContextType;
 import fltkit.spi.NtStatus;
+import fltkit.spi.Registration;
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -11,16 +12,14 @@ import io.cucumber.java.en.Then;
 import java.util.List;
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** FltRegisterFilter with a FLT_CONTEXT_REGISTRATION array. */
 public class RegistrationSteps {
-    private final World world;
-    /** A CALLER-CONTRACT scenario's FltRegisterFilter that stopped the machine instead of answering. */
-    private BugCheck registrationBugCheck;
+    private final ScenarioState state;
+    private final Judge judge;
 
-    public RegistrationSteps(World world) {
-        this.world = world;
+    public RegistrationSteps(ScenarioState state, Judge judge) {
+        this.state = state;
+        this.judge = judge;
     }
 
     /**
@@ -31,7 +30,7 @@ public class RegistrationSteps {
     @Given("the minifilter registers these context definitions:")
     public void registers(DataTable table) {
         for (Map<String, String> row : table.asMaps()) {
-            world.registrations.add(entry(row));
+            state.registering().add(entry(row));
         }
         register(true);
     }
@@ -39,57 +38,55 @@ public class RegistrationSteps {
     @Given("the minifilter registers these context definitions without the FLT_CONTEXT_END terminator:")
     public void registersUnterminated(DataTable table) {
         for (Map<String, String> row : table.asMaps()) {
-            world.registrations.add(entry(row));
+            state.registering().add(entry(row));
         }
         register(false);
     }
 
     @Given("the minifilter registers a {contextType} definition of {long} bytes")
     public void registersFixed(ContextType type, long size) {
-        world.registrations.add(ContextRegistration.fixed(type, size));
+        state.registering().add(ContextRegistration.fixed(type, size));
         register(true);
     }
 
     @Given("the minifilter registers a variable-size {contextType} definition")
     public void registersVariable(ContextType type) {
-        world.registrations.add(ContextRegistration.variable(type));
+        state.registering().add(ContextRegistration.variable(type));
         register(true);
     }
 
     @Given("the minifilter registers no context definitions")
     public void registersNothing() {
-        world.registration = world.fm().registerFilter(null, true);
+        state.registering().answered(state.fm().registerFilter(null, true));
     }
 
     private void register(boolean terminated) {
+        List<ContextRegistration> entries = state.registering().entries();
         try {
-            List<ContextRegistration> entries = List.copyOf(world.registrations);
-            world.registration = world.callerContract()
-                    ? world.breakingContract(() -> world.fm().registerFilter(entries, terminated))
-                    : world.fm().registerFilter(entries, terminated);
+            state.registering().answered(state.callerContract()
+                    ? state.breakingContract(() -> state.fm().registerFilter(entries, terminated))
+                    : state.fm().registerFilter(entries, terminated));
         } catch (BugCheck bugCheck) {
             // In a CALLER-CONTRACT scenario the registration is the breach: the answer is recorded.
-            registrationBugCheck = bugCheck;
+            state.registering().stopped(bugCheck);
         }
     }
 
     @Then("FltRegisterFilter returns {status}")
     public void registerReturns(NtStatus expected) {
-        world.expectStatus("FltRegisterFilter with " + world.registrations, world.registration.status(), expected);
+        judge.status(state.registering().call(), state.registering().answer(judge).status(), expected);
     }
 
     @Then("FltRegisterFilter fails")
     public void registerFails() {
-        assertThat(world.registration.status().isSuccess())
-                .withFailMessage("%s violated: FltRegisterFilter with %s returned %s, expected an error status",
-                        world.ruleId(), world.registrations, world.registration.status())
-                .isFalse();
+        Registration answer = state.registering().answer(judge);
+        judge.that(!answer.status().isSuccess(), () -> state.registering().call() + " returned " + answer.status()
+                + ", expected an error status");
     }
 
     @Then("the kit records what FltRegisterFilter returned")
     public void recordRegistration() {
-        world.record("FltRegisterFilter status", registrationBugCheck != null ? registrationBugCheck.getMessage()
-                : world.registration.status().toString());
+        state.record("FltRegisterFilter status", state.registering().outcome(judge));
     }
 
     static ContextRegistration entry(Map<String, String> row) {

@@ -7,6 +7,7 @@ import fltkit.selftest.KitRun;
 import fltkit.selftest.ScenarioOutcome;
 import fltkit.spi.ContextRegistration;
 import fltkit.spi.ContextType;
+import fltkit.spi.ContextMemory;
 import fltkit.spi.FilterManager;
 import fltkit.spi.NtStatus;
 import fltkit.spi.PoolType;
@@ -129,7 +130,7 @@ class ProcessRobustnessTest {
         started.add(stuck);
         FilterManager scenario = stuck.create(WindowsVersion.WIN11);
         long start = System.nanoTime();
-        assertThatThrownBy(() -> scenario.writeContext(0x1000, 0, new byte[1 << 20]))
+        assertThatThrownBy(() -> ((ContextMemory) scenario).writeContext(0x1000, 0, new byte[1 << 20]))
                 .isInstanceOf(ProcessImplementationException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
     }

@@ -40,7 +40,7 @@ class PoolAndLookasideTest {
     @Test
     void poolFailsTheScriptedNumberOfAllocations() {
         Pool pool = new Pool();
-        pool.failNext(2);
+        pool.failAfter(0, 2);
         assertThat(pool.allocate(8, true, false)).isNull();
         assertThat(pool.allocate(8, true, false)).isNull();
         assertThat(pool.allocate(8, true, false)).isNotNull();
@@ -66,7 +66,7 @@ class PoolAndLookasideTest {
         Pool pool = new Pool();
         Lookaside list = new Lookaside(pool, 0x60, false);
         list.free(list.allocate());
-        pool.failNext(1);
+        pool.failAfter(0, 1);
         assertThat(list.allocate()).isNull();
         assertThat(list.allocate()).isNotNull();
     }

@@ -143,7 +143,7 @@ class ReferenceCountingStressTest {
                         gain(fm.getContext(type, target).context());
                         break;
                     case 4:
-                        gain(fm.deleteContext(type, target, random.nextBoolean()).context());
+                        gain(fm.deleteTypedContext(type, target, random.nextBoolean()).context());
                         break;
                     case 5:
                         if (mine != 0) {

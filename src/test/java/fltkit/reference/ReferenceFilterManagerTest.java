@@ -44,7 +44,7 @@ class ReferenceFilterManagerTest {
         assertThat(fm.pool().liveContexts()).isEqualTo(1);
         fm.releaseContext(allocation.returnedContext());
         assertThat(fm.pool()).isEqualTo(before);
-        fm.failPoolAllocations(1);
+        fm.failPoolAllocationsAfter(0, 1);
         Allocation failed = fm.allocateContext(filter, ContextType.STREAM.value(), 32, PoolType.PAGED_POOL);
         assertThat(failed).isEqualTo(new Allocation(NtStatus.STATUS_INSUFFICIENT_RESOURCES, 0));
         assertThat(fm.pool()).isEqualTo(before);

@@ -1,5 +1,6 @@
 package fltkit.report;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
 import fltkit.spi.Allocation;
@@ -13,7 +14,7 @@ import fltkit.spi.WindowsVersion;
  */
 public class ForgetsMaxUShort extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             @Override
             public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {

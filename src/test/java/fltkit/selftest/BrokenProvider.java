@@ -1,5 +1,6 @@
 package fltkit.selftest;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.reference.ReferenceProvider;
 import fltkit.spi.FilterManager;
 import fltkit.spi.ImplementationInfo;
@@ -15,8 +16,8 @@ public abstract class BrokenProvider extends ReferenceProvider {
 
     @Override
     public final FilterManager create(WindowsVersion version) {
-        return breakIt(super.create(version), version);
+        return breakIt((ReferenceFilterManager) super.create(version), version);
     }
 
-    protected abstract FilterManager breakIt(FilterManager reference, WindowsVersion version);
+    protected abstract FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version);
 }

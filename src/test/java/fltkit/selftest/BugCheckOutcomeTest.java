@@ -1,5 +1,6 @@
 package fltkit.selftest;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.spi.Allocation;
 import fltkit.spi.BugCheck;
 import fltkit.spi.ContextRegistration;
@@ -28,7 +29,7 @@ class BugCheckOutcomeTest {
     /** Stops the machine on contract breaches, and (wrongly) on every transaction context. */
     public static class StopsTheMachine extends BrokenProvider {
         @Override
-        protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+        protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
             return new DelegatingFilterManager(reference) {
                 @Override
                 public Registration registerFilter(List<ContextRegistration> registrations, boolean terminated) {

@@ -1,5 +1,6 @@
 package fltkit.selftest;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.reference.ReferenceProvider;
 import fltkit.spi.Allocation;
 import fltkit.spi.Capability;
@@ -10,30 +11,23 @@ import fltkit.spi.Registration;
 import fltkit.spi.WindowsVersion;
 import org.junit.jupiter.api.Test;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The kit never calls what an implementation does not declare: against one that provides only the
- * mandatory routines (every optional SPI method throws), or everything but transactions, no scenario
- * fails or breaks (the leak check included); scenarios needing more are "not declared".
+ * The kit never calls what an implementation does not declare: against one that implements only the
+ * five core routines (no role), or every role but transactions, no scenario fails or breaks (the leak
+ * check included); scenarios needing more are "not declared".
  */
 class CapabilityGatingTest {
     private static final WindowsVersion PROFILE = WindowsVersion.WIN11;
 
-    /** The reference's mandatory routines only; every optional method keeps the SPI's throwing default. */
+    /** The reference's five core routines only, and no role. */
     public static class MandatoryOnly extends ReferenceProvider {
         @Override
         public ImplementationInfo info() {
             return new ImplementationInfo("mandatory routines only", "0", "fltkit self-test", "Java");
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return EnumSet.noneOf(Capability.class);
         }
 
         @Override
@@ -68,23 +62,11 @@ class CapabilityGatingTest {
         }
     }
 
-    /** The reference, not claiming transactions. */
+    /** The reference without the transactions role. */
     public static class NoTransactions extends BrokenProvider {
         @Override
-        public Set<Capability> capabilities() {
-            Set<Capability> declared = EnumSet.copyOf(super.capabilities());
-            declared.remove(Capability.TRANSACTIONS);
-            return declared;
-        }
-
-        @Override
-        protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
-            return new DelegatingFilterManager(reference) {
-                @Override
-                public long beginTransaction() {
-                    throw new UnsupportedOperationException("transactions are not declared");
-                }
-            };
+        protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
+            return RoleView.without(reference, Capability.TRANSACTIONS);
         }
     }
 

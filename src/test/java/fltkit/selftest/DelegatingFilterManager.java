@@ -1,5 +1,7 @@
 package fltkit.selftest;
 
+import fltkit.reference.ReferenceFilterManager;
+import fltkit.spi.*;
 import fltkit.spi.Allocation;
 import fltkit.spi.CallbackDataResult;
 import fltkit.spi.CallbackEvent;
@@ -18,10 +20,12 @@ import fltkit.spi.RelatedContexts;
 import java.util.List;
 
 /** Forwards every call to another implementation; a broken implementation overrides the one routine it breaks. */
-public class DelegatingFilterManager implements FilterManager {
-    protected final FilterManager inner;
+public class DelegatingFilterManager implements FilterManager, ContextInspection, ContextMemory, CallbackEvents,
+        AllocateCallbacks, VariableSizeContexts, NoExactSizeMatch, PoolAccounting, PoolFaults, FilterTeardown,
+        PerStreamSupport, IrqlControl, ContextObjects, Transactions, SectionContexts, CallbackData {
+    protected final ReferenceFilterManager inner;
 
-    public DelegatingFilterManager(FilterManager inner) {
+    public DelegatingFilterManager(ReferenceFilterManager inner) {
         this.inner = inner;
     }
 
@@ -35,7 +39,6 @@ public class DelegatingFilterManager implements FilterManager {
     @Override public void writeContext(long context, int offset, byte[] data) { inner.writeContext(context, offset, data); }
     @Override public List<CallbackEvent> takeCallbackEvents() { return inner.takeCallbackEvents(); }
     @Override public PoolSnapshot pool() { return inner.pool(); }
-    @Override public void failPoolAllocations(int count) { inner.failPoolAllocations(count); }
     @Override public void failAllocateCallback(int count) { inner.failAllocateCallback(count); }
     @Override public void failPoolAllocationsAfter(int successes, int count) { inner.failPoolAllocationsAfter(successes, count); }
     @Override public NtStatus closeSectionForDataScan(long sectionContext) { return inner.closeSectionForDataScan(sectionContext); }
@@ -53,7 +56,7 @@ public class DelegatingFilterManager implements FilterManager {
     @Override public void beginObjectTeardown(ContextType type, ContextTarget target) { inner.beginObjectTeardown(type, target); }
     @Override public ContextResult setContext(ContextType type, ContextTarget target, int operation, long newContext, boolean wantOldContext) { return inner.setContext(type, target, operation, newContext, wantOldContext); }
     @Override public ContextResult getContext(ContextType type, ContextTarget target) { return inner.getContext(type, target); }
-    @Override public ContextResult deleteContext(ContextType type, ContextTarget target, boolean wantOldContext) { return inner.deleteContext(type, target, wantOldContext); }
+    @Override public ContextResult deleteTypedContext(ContextType type, ContextTarget target, boolean wantOldContext) { return inner.deleteTypedContext(type, target, wantOldContext); }
     @Override public RelatedContexts getContexts(ContextTarget target, int desiredContexts) { return inner.getContexts(target, desiredContexts); }
     @Override public void releaseContexts(RelatedContexts contexts) { inner.releaseContexts(contexts); }
     @Override public long beginTransaction() { return inner.beginTransaction(); }

@@ -1,6 +1,6 @@
 package fltkit.selftest;
 
-import fltkit.spi.FilterManager;
+import fltkit.reference.ReferenceFilterManager;
 
 import java.util.function.Supplier;
 
@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 public class PerStreamSupportIgnored extends DelegatingFilterManager {
     private boolean supported = true;
 
-    public PerStreamSupportIgnored(FilterManager inner) {
+    public PerStreamSupportIgnored(ReferenceFilterManager inner) {
         super(inner);
     }
 

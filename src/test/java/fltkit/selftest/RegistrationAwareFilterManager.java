@@ -2,7 +2,7 @@ package fltkit.selftest;
 
 import fltkit.spi.CallbackEvent;
 import fltkit.spi.ContextRegistration;
-import fltkit.spi.FilterManager;
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.spi.Registration;
 
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ public class RegistrationAwareFilterManager extends DelegatingFilterManager {
     /** The entries of the last successful registration, in array order. */
     protected final List<ContextRegistration> entries = new ArrayList<>();
 
-    public RegistrationAwareFilterManager(FilterManager inner) {
+    public RegistrationAwareFilterManager(ReferenceFilterManager inner) {
         super(inner);
     }
 

@@ -1,5 +1,6 @@
 package fltkit.selftest;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.spi.Allocation;
 import fltkit.spi.FilterManager;
 import fltkit.spi.WindowsVersion;
@@ -27,7 +28,7 @@ class ThrowingImplementationTest {
     /** Throws from FltAllocateContext, as an adapter that lost its process would. */
     public static class Throwing extends BrokenProvider {
         @Override
-        protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+        protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
             return new DelegatingFilterManager(reference) {
                 @Override
                 public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {
@@ -40,7 +41,7 @@ class ThrowingImplementationTest {
     /** The reference, noting which scenario's filter manager FltAllocateContext was called on. */
     public static class Spy extends BrokenProvider {
         @Override
-        protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+        protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
             boolean[] called = new boolean[1];
             ALLOCATED.add(called);
             return new DelegatingFilterManager(reference) {

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -12,7 +13,7 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = "ALLOC-006", messageContains = {"expected STATUS_INVALID_PARAMETER (0xC000000D) or STATUS_NOT_SUPPORTED (0xC00000BB)"})
 public class AcceptsCombinedTypeBits extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             @Override
             public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.RegistrationAwareFilterManager;
@@ -14,7 +15,7 @@ import java.util.List;
 @Breaks(rules = {"ACB-007", "FREE-006"}, messageContains = {"ran at DISPATCH_LEVEL, expected APC_LEVEL or below"})
 public class AllocateRoutineAtDispatchLevel extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new RegistrationAwareFilterManager(reference) {
             @Override
             public List<CallbackEvent> takeCallbackEvents() {

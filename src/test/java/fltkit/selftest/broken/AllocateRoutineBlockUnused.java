@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.RegistrationAwareFilterManager;
@@ -13,7 +14,7 @@ import java.util.List;
 @Breaks(rules = {"ACB-001", "REG-015", "FREE-003", "FREE-006"}, messageContains = {"which is not inside the block"})
 public class AllocateRoutineBlockUnused extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new RegistrationAwareFilterManager(reference) {
             @Override
             public List<CallbackEvent> takeCallbackEvents() {

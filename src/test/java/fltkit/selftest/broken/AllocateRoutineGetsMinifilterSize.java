@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.RegistrationAwareFilterManager;
@@ -13,7 +14,7 @@ import java.util.List;
 @Breaks(rules = {"ACB-003", "ACB-001"}, messageContains = {"expected more than"})
 public class AllocateRoutineGetsMinifilterSize extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new RegistrationAwareFilterManager(reference) {
             @Override
             public List<CallbackEvent> takeCallbackEvents() {

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.RegistrationAwareFilterManager;
@@ -15,7 +16,7 @@ import java.util.List;
 @Breaks(rules = {"REG-001", "ALLOC-011"}, messageContains = {"STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND (0xC01C0016)", "STATUS_SUCCESS (0x00000000)"})
 public class AllocatesUnregisteredTypes extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new RegistrationAwareFilterManager(reference) {
             @Override
             protected List<ContextRegistration> rewrite(List<ContextRegistration> registrations) {

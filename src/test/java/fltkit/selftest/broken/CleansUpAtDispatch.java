@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -15,7 +16,7 @@ import java.util.List;
 @Breaks(rules = "FREE-006", messageContains = {"above APC_LEVEL"})
 public class CleansUpAtDispatch extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             private Irql irql = Irql.PASSIVE_LEVEL;
             private final List<CallbackEvent> events = new ArrayList<>();

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -19,7 +20,7 @@ import java.util.Set;
 @Breaks(rules = {"FREE-002", "FREE-001", "FREE-006", "AUTO-007"}, messageContains = {"while a reference was still held"})
 public class CleansUpOnEveryRelease extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             private final Set<Integer> cleanupTypes = new HashSet<>();
             private final List<CallbackEvent> early = new ArrayList<>();

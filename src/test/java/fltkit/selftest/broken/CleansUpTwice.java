@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -14,7 +15,7 @@ import java.util.List;
 @Breaks(rules = {"FREE-001", "FREE-002", "FREE-003", "FREE-006", "AUTO-007", "REG-013", "REG-014"}, messageContains = {"ran 2 time(s)", "expected once"})
 public class CleansUpTwice extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             @Override
             public List<CallbackEvent> takeCallbackEvents() {

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -14,7 +15,7 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = "SEC-003", messageContains = {"reference count of 2", "expected 1"}, othersMayFail = true)
 public class CloseSectionKeepsReference extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             @Override
             public NtStatus closeSectionForDataScan(long sectionContext) {
@@ -26,8 +27,8 @@ public class CloseSectionKeepsReference extends BrokenProvider {
             }
 
             @Override
-            public ContextResult deleteContext(ContextType type, ContextTarget target, boolean wantOldContext) {
-                ContextResult result = inner.deleteContext(type, target, type == ContextType.SECTION || wantOldContext);
+            public ContextResult deleteTypedContext(ContextType type, ContextTarget target, boolean wantOldContext) {
+                ContextResult result = inner.deleteTypedContext(type, target, type == ContextType.SECTION || wantOldContext);
                 return type == ContextType.SECTION ? new ContextResult(result.status(), 0) : result;
             }
         };

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -11,7 +12,7 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = "SEC-005", messageContains = {"STATUS_NOT_FOUND (0xC0000225)", "STATUS_SUCCESS"})
 public class CloseSectionTwiceSucceeds extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             @Override
             public NtStatus closeSectionForDataScan(long sectionContext) {

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -13,11 +14,11 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = "DEL-001", messageContains = {"reference count of 2", "expected 1"}, othersMayFail = true)
 public class DeleteKeepsSetReference extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             @Override
-            public ContextResult deleteContext(ContextType type, ContextTarget target, boolean wantOldContext) {
-                ContextResult result = inner.deleteContext(type, target, true);
+            public ContextResult deleteTypedContext(ContextType type, ContextTarget target, boolean wantOldContext) {
+                ContextResult result = inner.deleteTypedContext(type, target, true);
                 return wantOldContext ? result : new ContextResult(result.status(), 0);
             }
         };

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -14,11 +15,11 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = "DEL-003", messageContains = {"STATUS_NOT_FOUND (0xC0000225)", "STATUS_SUCCESS"})
 public class DeleteMissingSucceeds extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             @Override
-            public ContextResult deleteContext(ContextType type, ContextTarget target, boolean wantOldContext) {
-                ContextResult result = inner.deleteContext(type, target, wantOldContext);
+            public ContextResult deleteTypedContext(ContextType type, ContextTarget target, boolean wantOldContext) {
+                ContextResult result = inner.deleteTypedContext(type, target, wantOldContext);
                 return result.status().equals(NtStatus.STATUS_NOT_FOUND) ? new ContextResult(NtStatus.STATUS_SUCCESS, 0) : result;
             }
         };

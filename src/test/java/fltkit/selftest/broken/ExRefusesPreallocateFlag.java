@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -12,7 +13,7 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = {"CBD-002"}, messageContains = {"FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY", "STATUS_INVALID_PARAMETER"}, othersMayFail = true)
 public class ExRefusesPreallocateFlag extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             @Override
             public CallbackDataResult allocateCallbackDataEx(long instance, long fileObject, int flags) {

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -14,7 +15,7 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = "SET-003", messageContains = {"reference count of 2", "expected 1"}, othersMayFail = true)
 public class FailedSetStillReferences extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             @Override
             public ContextResult setContext(ContextType type, ContextTarget target, int operation, long newContext, boolean wantOldContext) {

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.RegistrationAwareFilterManager;
@@ -12,7 +13,7 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = "ACB-006", messageContains = {"returned STATUS_SUCCESS (0x00000000)", "expected STATUS_INSUFFICIENT_RESOURCES (0xC000009A)"})
 public class FallsBackToPoolWhenRoutineReturnsNull extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new RegistrationAwareFilterManager(reference) {
             @Override
             public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -14,7 +15,7 @@ import java.util.Map;
 @Breaks(rules = {"AUTO-002"}, messageContains = {"reference count of 1", "expected 2"}, othersMayFail = true)
 public class FirstCloseDeletesStreamContexts extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             private final Map<Long, Long> instances = new HashMap<>();
 
@@ -28,8 +29,8 @@ public class FirstCloseDeletesStreamContexts extends BrokenProvider {
             @Override
             public void closeFile(long fileObject) {
                 ContextTarget target = ContextTarget.file(instances.get(fileObject), fileObject);
-                inner.deleteContext(ContextType.STREAM, target, false);
-                inner.deleteContext(ContextType.FILE, target, false);
+                inner.deleteTypedContext(ContextType.STREAM, target, false);
+                inner.deleteTypedContext(ContextType.FILE, target, false);
                 inner.closeFile(fileObject);
             }
         };

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -10,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Passes the free callback the minifilter portion instead of the block the allocate callback returned. */
-@Breaks(rules = {"FREE-003", "FREE-006", "REG-015"}, messageContains = {"the block the allocate callback returned"})
+@Breaks(rules = {"FREE-003", "FREE-006", "REG-015"}, messageContains = {"the one the allocate callback returned for"})
 public class FreeCallbackGetsMinifilterPortion extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             @Override
             public List<CallbackEvent> takeCallbackEvents() {

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -10,7 +11,7 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = {"CBD-008", "CBD-009", "CBD-001", "CBD-002", "CBD-005", "CBD-006", "CBD-007", "CBD-010"}, messageContains = {"memory did not go back"})
 public class FreeKeepsCallbackData extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             @Override
             public void freeCallbackData(long callbackData) {

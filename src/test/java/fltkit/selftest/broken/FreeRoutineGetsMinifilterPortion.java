@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.RegistrationAwareFilterManager;
@@ -10,10 +11,10 @@ import fltkit.spi.WindowsVersion;
 import java.util.List;
 
 /** Hands the free routine the minifilter's portion instead of the block the allocate routine returned. */
-@Breaks(rules = {"REG-015", "FREE-003", "FREE-006"}, messageContains = {"free routine calls were", "expected one call for block"})
+@Breaks(rules = {"REG-015", "FREE-003", "FREE-006"}, messageContains = {"the free callback got block", "expected once"})
 public class FreeRoutineGetsMinifilterPortion extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new RegistrationAwareFilterManager(reference) {
             @Override
             public List<CallbackEvent> takeCallbackEvents() {

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -15,7 +16,7 @@ import java.util.Map;
 @Breaks(rules = "REF-007", messageContains = {"FLT_VOLUME_CONTEXT field", "expected NULL_CONTEXT"})
 public class GetContextsFillsAbsentFields extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             @Override
             public RelatedContexts getContexts(ContextTarget target, int desiredContexts) {

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -13,7 +14,7 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = {"REF-004", "GET-001", "GET-004", "SEC-001", "SEC-002", "SET-001", "SET-002", "SET-005"}, messageContains = {"reference count of 2", "expected 3"})
 public class GetTakesNoReference extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             @Override
             public ContextResult getContext(ContextType type, ContextTarget target) {

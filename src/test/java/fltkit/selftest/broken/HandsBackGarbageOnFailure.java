@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -11,7 +12,7 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = {"ALLOC-011", "ACB-006"}, messageContains = {"yet handed back context 0xBAD00000"})
 public class HandsBackGarbageOnFailure extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             @Override
             public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.RegistrationAwareFilterManager;
@@ -13,7 +14,7 @@ import java.util.List;
 @Breaks(rules = {"REG-007", "REG-003", "REG-009"}, messageContains = {"returned STATUS_SUCCESS (0x00000000)", "expected STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND (0xC01C0016)"})
 public class IgnoresExactSizeMatch extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new RegistrationAwareFilterManager(reference) {
             @Override
             protected List<ContextRegistration> rewrite(List<ContextRegistration> registrations) {

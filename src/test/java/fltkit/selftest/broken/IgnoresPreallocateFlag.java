@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -11,7 +12,7 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = {"CBD-004", "CBD-005"}, messageContains = {"STATUS_INSUFFICIENT_RESOURCES (0xC000009A)", "STATUS_SUCCESS"})
 public class IgnoresPreallocateFlag extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             @Override
             public CallbackDataResult allocateCallbackDataEx(long instance, long fileObject, int flags) {

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.RegistrationAwareFilterManager;
@@ -12,7 +13,7 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = {"REG-008", "REG-003"}, messageContains = {"minifilter portion of 4096 bytes", "expected 16"})
 public class LargestFitWins extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new RegistrationAwareFilterManager(reference) {
             @Override
             public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.RegistrationAwareFilterManager;
@@ -10,10 +11,10 @@ import fltkit.spi.WindowsVersion;
 import java.util.List;
 
 /** Drops the cleanup routine from every definition, so it never runs. */
-@Breaks(rules = {"REG-014", "AUTO-007", "FREE-001", "FREE-003", "FREE-006"}, messageContains = {"cleanup routine calls were []", "expected one call"})
+@Breaks(rules = {"REG-014", "AUTO-007", "FREE-001", "FREE-003", "FREE-006"}, messageContains = {"the cleanup callback ran 0 time(s)", "expected once"})
 public class NeverCallsCleanupRoutine extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new RegistrationAwareFilterManager(reference) {
             @Override
             protected List<ContextRegistration> rewrite(List<ContextRegistration> registrations) {

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -14,7 +15,7 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = "GET-002", messageContains = {"STATUS_NOT_FOUND (0xC0000225)", "STATUS_SUCCESS"}, othersMayFail = true)
 public class NotFoundIsSuccess extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             @Override
             public ContextResult getContext(ContextType type, ContextTarget target) {

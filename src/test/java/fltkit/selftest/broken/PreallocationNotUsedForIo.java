@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -11,14 +12,16 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = "CBD-005", messageContains = {"STATUS_SUCCESS (0x00000000)", "STATUS_INSUFFICIENT_RESOURCES"})
 public class PreallocationNotUsedForIo extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             private boolean exhausted;
 
             @Override
-            public void failPoolAllocations(int count) {
-                exhausted = count > 0;
-                inner.failPoolAllocations(count);
+            public void failPoolAllocationsAfter(int successes, int count) {
+                if (successes == 0) {
+                    exhausted = count > 0;
+                }
+                inner.failPoolAllocationsAfter(successes, count);
             }
 
             @Override

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -10,7 +11,7 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = {"REF-001", "REF-002", "REF-003", "FREE-001", "FREE-002", "DEL-008"}, messageContains = {"reference count of 1", "expected 2"})
 public class ReferenceAddsNothing extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             @Override
             public void referenceContext(long context) {

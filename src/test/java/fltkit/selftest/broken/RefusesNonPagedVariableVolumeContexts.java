@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.RegistrationAwareFilterManager;
@@ -14,7 +15,7 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = "ALLOC-016", messageContains = {"returned STATUS_FLT_MUST_BE_NONPAGED_POOL (0xC01C000C)", "expected STATUS_SUCCESS (0x00000000)"})
 public class RefusesNonPagedVariableVolumeContexts extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new RegistrationAwareFilterManager(reference) {
             @Override
             public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {

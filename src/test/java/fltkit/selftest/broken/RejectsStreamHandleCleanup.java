@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -16,7 +17,7 @@ import java.util.List;
 @Breaks(rules = {"REG-013", "FREE-001"}, messageContains = {"STATUS_FLT_INVALID_CONTEXT_REGISTRATION (0xC01C0017)", "expected STATUS_SUCCESS (0x00000000)"})
 public class RejectsStreamHandleCleanup extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             @Override
             public Registration registerFilter(List<ContextRegistration> registrations, boolean terminated) {

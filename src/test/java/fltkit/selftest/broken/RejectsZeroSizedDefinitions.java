@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -15,7 +16,7 @@ import java.util.List;
 @Breaks(rules = {"REG-004", "ALLOC-008"}, messageContains = {"STATUS_FLT_INVALID_CONTEXT_REGISTRATION (0xC01C0017)", "expected STATUS_SUCCESS (0x00000000)"})
 public class RejectsZeroSizedDefinitions extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             @Override
             public Registration registerFilter(List<ContextRegistration> registrations, boolean terminated) {

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -13,7 +14,7 @@ import java.util.Set;
 @Breaks(rules = "CBD-010", messageContains = {"STATUS_SUCCESS (0x00000000)", "STATUS_INVALID_PARAMETER"})
 public class ReuseSpoilsCallbackData extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             private final Set<Long> reused = new HashSet<>();
 

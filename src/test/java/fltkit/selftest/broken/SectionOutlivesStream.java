@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -17,7 +18,7 @@ import java.util.Map;
 @Breaks(rules = "SEC-007", messageContains = {"reference count of 2", "expected 1"})
 public class SectionOutlivesStream extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             private final Map<Long, Long> sections = new HashMap<>();
             private final List<Long> kept = new ArrayList<>();

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.RegistrationAwareFilterManager;
@@ -14,7 +15,7 @@ import java.util.List;
 @Breaks(rules = "ACB-005", profile = "win8", messageContains = {"asked for type 0x0008, expected FLT_SECTION_CONTEXT (0x0040)"})
 public class SectionRoutineGetsStreamType extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new RegistrationAwareFilterManager(reference) {
             @Override
             public List<CallbackEvent> takeCallbackEvents() {

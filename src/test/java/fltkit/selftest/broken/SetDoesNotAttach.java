@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -17,7 +18,7 @@ import java.util.List;
 @Breaks(rules = "SET-001", messageContains = {"STATUS_NOT_FOUND"}, othersMayFail = true)
 public class SetDoesNotAttach extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             private final List<Long> phantom = new ArrayList<>();
 

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.DelegatingFilterManager;
@@ -11,7 +12,7 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = {"ALLOC-001", "REG-014", "REG-015"}, messageContains = {"reference count of 2", "expected 1"}, othersMayFail = true)
 public class StartsAtReferenceCountTwo extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             @Override
             public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {

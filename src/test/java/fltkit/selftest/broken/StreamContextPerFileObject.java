@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -16,7 +17,7 @@ import java.util.Map;
 @Breaks(rules = "GET-004", messageContains = {"STATUS_NOT_FOUND"})
 public class StreamContextPerFileObject extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             private final Map<Long, Long> setThrough = new HashMap<>();
 

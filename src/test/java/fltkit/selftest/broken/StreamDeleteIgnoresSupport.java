@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.PerStreamSupportIgnored;
@@ -13,11 +14,11 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = "DEL-006", messageContains = {"STATUS_NOT_SUPPORTED (0xC00000BB)", "STATUS_NOT_FOUND"})
 public class StreamDeleteIgnoresSupport extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new PerStreamSupportIgnored(reference) {
             @Override
-            public ContextResult deleteContext(ContextType type, ContextTarget target, boolean wantOldContext) {
-                return asIfSupported(() -> inner.deleteContext(type, target, wantOldContext));
+            public ContextResult deleteTypedContext(ContextType type, ContextTarget target, boolean wantOldContext) {
+                return asIfSupported(() -> inner.deleteTypedContext(type, target, wantOldContext));
             }
         };
     }

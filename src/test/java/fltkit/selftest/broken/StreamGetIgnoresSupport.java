@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.PerStreamSupportIgnored;
@@ -13,7 +14,7 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = "GET-003", messageContains = {"STATUS_NOT_SUPPORTED (0xC00000BB)", "STATUS_NOT_FOUND"})
 public class StreamGetIgnoresSupport extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new PerStreamSupportIgnored(reference) {
             @Override
             public ContextResult getContext(ContextType type, ContextTarget target) {

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -13,7 +14,7 @@ import java.util.List;
 @Breaks(rules = "AUTO-007", messageContains = {"ran 0 time(s)", "expected once"})
 public class TeardownSkipsCleanup extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             private final List<CallbackEvent> passed = new ArrayList<>();
 

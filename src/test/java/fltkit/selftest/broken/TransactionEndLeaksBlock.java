@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -14,7 +15,7 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = "AUTO-003", messageContains = {"KIT-LEAK-001", "pool block(s) still outstanding"}, othersMayFail = true)
 public class TransactionEndLeaksBlock extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             private long lost;
 

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.DelegatingFilterManager;
@@ -17,7 +18,7 @@ import java.util.Set;
 @Breaks(rules = {"FREE-004"}, messageContains = {"pool block(s) outstanding", "memory did not go back"}, othersMayFail = true)
 public class VariableSizeBlocksNeverReturn extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new DelegatingFilterManager(reference) {
             private final Set<Integer> variableTypes = new HashSet<>();
             private long leaked;

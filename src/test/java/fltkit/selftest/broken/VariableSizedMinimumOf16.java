@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Breaks;
 import fltkit.selftest.BrokenProvider;
 import fltkit.selftest.RegistrationAwareFilterManager;
@@ -11,7 +12,7 @@ import fltkit.spi.WindowsVersion;
 @Breaks(rules = "REG-006", messageContains = {"minifilter portion of 16 bytes", "expected 1"})
 public class VariableSizedMinimumOf16 extends BrokenProvider {
     @Override
-    protected FilterManager breakIt(FilterManager reference, WindowsVersion version) {
+    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
         return new RegistrationAwareFilterManager(reference) {
             @Override
             public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {

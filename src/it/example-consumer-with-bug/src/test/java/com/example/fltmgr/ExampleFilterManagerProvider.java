@@ -2,14 +2,10 @@ package com.example.fltmgr;
 
 import fltkit.reference.ReferenceFilterManager;
 import fltkit.spi.Allocation;
-import fltkit.spi.Capability;
 import fltkit.spi.FilterManager;
 import fltkit.spi.FilterManagerProvider;
 import fltkit.spi.ImplementationInfo;
 import fltkit.spi.WindowsVersion;
-
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * The example consumer's adapter over an implementation with one deliberate bug: its ContextSize
@@ -21,13 +17,6 @@ public class ExampleFilterManagerProvider implements FilterManagerProvider {
     @Override
     public ImplementationInfo info() {
         return new ImplementationInfo("example filter manager (off-by-one size check)", "1.0", "Example Corp", "Java");
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.CONTEXT_MEMORY, Capability.CONTEXT_INSPECTION, Capability.CALLBACK_EVENTS,
-                Capability.ALLOCATE_CALLBACK, Capability.VARIABLE_SIZE, Capability.NO_EXACT_SIZE_MATCH,
-                Capability.POOL_ACCOUNTING, Capability.POOL_FAULTS);
     }
 
     @Override

@@ -1,0 +1,103 @@
+package fltkit.steps;
+
+import fltkit.spi.PoolSnapshot;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The contexts of the kit's minifilter: the names a scenario gives them, the references it holds (one entry
+ * per reference: a context held twice appears twice), every context it ever held (what the leak check
+ * inspects), and the ContextSize each was requested with.
+ */
+public final class HeldContexts {
+    private final Map<String, Long> named = new LinkedHashMap<>();
+    private final List<Long> held = new ArrayList<>();
+    private final Set<Long> seen = new LinkedHashSet<>();
+    private final Map<Long, Request> requests = new HashMap<>();
+    private PoolSnapshot noted;
+
+
+    void name(String name, long context) {
+        named.put(name, context);
+    }
+
+    /** The context the scenario named {@code name}. */
+    long named(String name, Judge judge) {
+        Long context = named.get(name);
+        if (context == null) {
+            throw judge.kitError("uses context '" + name + "' before naming it; known: " + named.keySet());
+        }
+        return context;
+    }
+
+    /** The minifilter gained a reference (allocate, reference, get, an OldContext handed back). */
+    void hold(long context) {
+        if (context != 0) {
+            held.add(context);
+            seen.add(context);
+        }
+    }
+
+    /** The minifilter gave one reference back. */
+    void letGo(long context) {
+        held.remove(Long.valueOf(context));
+    }
+
+    List<Long> held() {
+        return List.copyOf(held);
+    }
+
+    Set<Long> seen() {
+        return Set.copyOf(seen);
+    }
+
+    /** What FltAllocateContext was asked for when it handed back a context. */
+    record Request(int contextType, long contextSize) {
+    }
+
+    void requested(long context, int type, long size) {
+        requests.put(context, new Request(type, size));
+    }
+
+    /** The ContextSize the context was requested with. */
+    long requestedSize(long context, Judge judge) {
+        return request(context, judge).contextSize();
+    }
+
+    /** The ContextType the context was requested with. */
+    int requestedType(long context, Judge judge) {
+        return request(context, judge).contextType();
+    }
+
+    private Request request(long context, Judge judge) {
+        Request request = requests.get(context);
+        if (request == null) {
+            throw judge.kitError(String.format("uses context 0x%X, which no allocation of this scenario handed back", context));
+        }
+        return request;
+    }
+
+    void note(PoolSnapshot pool) {
+        noted = pool;
+    }
+
+    PoolSnapshot noted(Judge judge) {
+        return judge.known(noted, "compares the pool with a note it never took");
+    }
+
+    /** The scenario's name for a context address, or its hex value. */
+    String nameOf(long context) {
+        for (Map.Entry<String, Long> entry : named.entrySet()) {
+            if (entry.getValue() == context) {
+                return "\"" + entry.getKey() + "\" (" + String.format("0x%X", context) + ")";
+            }
+        }
+        return context == 0 ? "NULL_CONTEXT" : String.format("0x%X", context);
+    }
+}
