@@ -15,13 +15,13 @@ def jar = [java, '-jar', cliJar]
 // The reference passes in one profile; reports land where asked.
 def (code, out, err) = run(jar + ['--implementation', 'reference', '--profile', 'win10', '--reports', 'reports-ok'])
 assert code == 0
-assert out =~ /(?m)^win10: [1-9]\d* passed, 0 failed, \d+ skipped/
-assert new File(basedir, 'reports-ok/win10/cucumber-junit.xml').exists()
+assert out =~ /(?m)^fltkit: win10: CONFORMS, .*; \d+ scenarios: [1-9]\d* passed, \d+ recorded, 0 failed, 0 broken/
+assert new File(basedir, 'reports-ok/win10/junit.xml').exists()
 
 // An adapter from an added class path with one rule broken: exit 1, and the closing line counts the failure.
-(code, out, err) = run(jar + ['--class-path', testClasses, '-i', 'fltkit.selftest.broken.IgnoresMaxUShort', '-p', 'win11', '-r', 'reports-broken'])
+(code, out, err) = run(jar + ['--class-path', testClasses, '-i', 'fltkit.report.ForgetsMaxUShort', '-p', 'win11', '-r', 'reports-broken'])
 assert code == 1
-assert out =~ /(?m)^win11: \d+ passed, [1-9]\d* failed/
+assert out =~ /(?m)^fltkit: win11: DOES NOT CONFORM, [1-9]\d* of \d+ applicable MUST rules failed \([^)]*ALLOC-002[^)]*\); .* [1-9]\d* failed/
 
 // The catalogue, read from inside the jar.
 (code, out, err) = run(jar + ['--list-rules'])
@@ -38,7 +38,7 @@ assert code == 2 && err.contains("'com.example.Nope' was not found")
 def model = new File(new File(testClasses).parentFile, 'c/fltmodel').path
 (code, out, err) = run(jar + ['--profile', 'win11', '--reports', 'reports-process', '--', model])
 assert code == 0
-assert out =~ /(?m)^win11: [1-9]\d* passed, 0 failed/
+assert out =~ /(?m)^fltkit: win11: CONFORMS, .*; \d+ scenarios: [1-9]\d* passed, \d+ recorded, 0 failed/
 (code, out, err) = run(jar + ['--profile', 'win11', '--', '/no/such/fltmodel'])
 assert code == 2 && err.contains('/no/such/fltmodel')
 return true

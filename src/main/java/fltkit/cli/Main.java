@@ -5,13 +5,12 @@ import fltkit.runner.ConformanceRun;
 import fltkit.settings.Implementations;
 import fltkit.settings.KitConfigurationException;
 import fltkit.settings.KitSettings;
-import fltkit.runner.ProfileResult;
+import fltkit.runner.RunOutcome;
 import fltkit.spi.WindowsVersion;
 
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The kit's command line ({@code java -jar fltmgr-context-kit-<version>-cli.jar --help}). Exit 0 only when
@@ -67,23 +66,22 @@ public final class Main {
                 err.println("fltkit: *** PARTIAL RUN *** --tags '" + options.tags() + "' runs fewer than the canonical "
                         + "scenarios; this run establishes no conformance (drop --tags for a real run)");
             }
-            ConformanceRun.Options run = new ConformanceRun.Options(implementation, profiles, options.reports(), options.tags());
-            AtomicReference<List<ProfileResult>> results = new AtomicReference<>();
             Map<String, String> settings = options.processCommand().isEmpty() ? Map.of()
                     : Map.of(Implementations.PROCESS_COMMAND, options.processCommandJson());
-            KitSettings.with(settings, () -> results.set(ConformanceRun.execute(run)));
-            for (ProfileResult result : results.get()) {
-                if (result.total() == 0) {
-                    err.println("fltkit: no scenario ran in the " + result.profile().profile() + " profile; "
-                            + (options.partial() ? "--tags '" + options.tags() + "' matches no scenario (see --list-rules)"
-                            : "the features were not found on the class path, so the kit's jar is damaged"));
-                    return options.partial() ? USAGE : MALFORMED_FEATURES;
-                }
+            RunOutcome outcome = ConformanceRun.execute(new ConformanceRun.Options(implementation, profiles, options.reports(),
+                    options.tags(), settings), out);
+            if (outcome.error() != null) {
+                err.println("fltkit: " + outcome.error());
+                return USAGE;
             }
-            String mark = options.partial() ? " [PARTIAL: --tags " + options.tags() + "]" : "";
-            results.get().forEach(r -> out.println(r.line() + mark));
-            out.println("reports: " + options.reports().toAbsolutePath().normalize());
-            return results.get().stream().allMatch(ProfileResult::conformant) ? CONFORMANT : NOT_CONFORMANT;
+            if (outcome.summary().headline().values().stream().allMatch(h -> h.totalScenarios() == 0)) {
+                err.println("fltkit: no scenario ran; " + (options.partial() ? "--tags '" + options.tags()
+                        + "' matches no scenario (see --list-rules)" : "the features were not found on the class path, so the "
+                        + "kit's jar is damaged"));
+                return options.partial() ? USAGE : MALFORMED_FEATURES;
+            }
+            outcome.refusals().values().forEach(refusal -> err.println("fltkit: " + refusal));
+            return outcome.exitCode();
         } catch (KitConfigurationException e) {
             err.println("fltkit: " + e.getMessage());
             return USAGE;

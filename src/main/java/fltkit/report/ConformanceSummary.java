@@ -1,138 +1,356 @@
 package fltkit.report;
 
-import fltkit.rules.ApiArea;
-import fltkit.rules.Level;
-import fltkit.rules.Outcome;
-import fltkit.rules.RuleEntry;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import fltkit.rules.ApiArea;
+import fltkit.rules.KitCheck;
+import fltkit.rules.Level;
+import fltkit.rules.Outcome;
+import fltkit.rules.RuleEntry;
+import fltkit.rules.WindowsRange;
+import fltkit.spi.WindowsVersion;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The per-rule conformance summary of one run, built from what the run emitted (the Cucumber messages
- * of each profile), never from a hand-kept list. Written as {@code conformance-summary.json}; the
- * matrix command merges several of them.
+ * The verdict of one run, built from what the run recorded ({@link ProfileRun}s), never from a hand-kept
+ * list: every rule with its outcome per profile, the kit's own checks apart, the root causes grouped, and
+ * per profile a headline that says how much of the applicable MUST rules the run exercised. Written as
+ * {@code conformance-summary.json}; every other output (page, closing lines, JUnit XML) is derived from it,
+ * so they agree on every count.
  */
 public record ConformanceSummary(String format, RunInfo run, List<String> profiles, Map<String, Headline> headline,
-                                 List<RuleRow> rules) {
-    public static final String FORMAT = "fltkit-conformance-summary/1";
+                                 List<RuleRow> rules, List<KitCheckRow> kitChecks, List<Problem> problems) {
+    public static final String FORMAT = "fltkit-conformance-summary/2";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** One rule and its verdict in every profile that ran. */
+    /** What a profile's headline says. */
+    public static final String CONFORMS = "CONFORMS";
+    public static final String DOES_NOT_CONFORM = "DOES NOT CONFORM";
+    /** Nothing failed, but not every applicable MUST rule was exercised and held. */
+    public static final String INCOMPLETE = "INCOMPLETE";
+    /** No applicable MUST rule could be exercised at all. */
+    public static final String NO_VERDICT = "NO VERDICT";
+    /** A run limited by tags establishes no conformance. */
+    public static final String PARTIAL = "PARTIAL";
+
+    private static final Pattern NEEDS = Pattern.compile("needs capability '([a-z-]+)'");
+    private static final Pattern NOT_CLAIMED = Pattern.compile("does not claim the [a-z0-9]+ profile");
+
+    /** One rule and its outcome in every profile that ran. */
     public record RuleRow(String id, String title, String level, String windows, String source, String notes,
-                          String feature, String area, boolean kitCheck, Map<String, Verdict> profiles) {
+                          String feature, String area, Map<String, RuleVerdict> profiles) {
         public Outcome outcome(String profile) {
-            Verdict verdict = profiles.get(profile);
+            RuleVerdict verdict = profiles.get(profile);
             return verdict == null ? Outcome.NOT_COVERED : verdict.outcome();
+        }
+
+        boolean must() {
+            return level.equals(Level.MUST.label());
         }
     }
 
-    public record Verdict(Outcome outcome, List<ScenarioResult> scenarios) {
+    /** A rule's outcome in one profile (the worst of its scenarios') and the scenarios behind it. */
+    public record RuleVerdict(Outcome outcome, List<ScenarioRun> scenarios) {
+    }
+
+    /** One of the kit's own checks: how often it ran in each profile, and every breach with the scenario it followed. */
+    public record KitCheckRow(String id, String title, String description, Map<String, KitCheckResult> profiles) {
+    }
+
+    public record KitCheckResult(long ran, List<Breach> breaches) {
+    }
+
+    /** A kit check's breach: after which rule's scenario, and what it found. */
+    public record Breach(String rule, String scenario, String message) {
     }
 
     /**
-     * The figures a reader sees first for one profile: documented MUST rules by outcome (the verdict),
-     * the other levels and the kit's own checks apart, and scenarios by outcome.
+     * How much of the applicable MUST rules a profile's run exercised. A rule is exercised when at least
+     * one of its scenarios ran (passed, failed or broke); it holds when it was exercised and none failed,
+     * broke or met a kit error.
+     *
+     * @param notExercised       the applicable MUST rules no scenario of which ran
+     * @param notExercisedByNeed for the rules not exercised, how many needed each capability (or the profile)
      */
-    public record Headline(Map<Outcome, Long> mustRules, Map<String, Map<Outcome, Long>> otherLevels,
-                           Map<Outcome, Long> kitChecks, Map<Outcome, Long> scenarios, long totalScenarios,
-                           boolean conformant) {
+    public record Coverage(long applicable, long exercised, long held, long failed, long broken, long kitErrors,
+                           List<String> notExercised, Map<String, Long> notExercisedByNeed,
+                           long applicableScenarios, long scenariosRun) {
     }
 
-    /** Builds the summary from {@code <reports>/<profile>/cucumber-messages.ndjson} of every profile. */
-    public static ConformanceSummary fromReports(Path reports, RunInfo run) throws IOException {
-        Map<String, CucumberMessages> byProfile = new LinkedHashMap<>();
-        for (String profile : run.profiles()) {
-            Path ndjson = reports.resolve(profile).resolve("cucumber-messages.ndjson");
-            if (Files.exists(ndjson)) {
-                byProfile.put(profile, CucumberMessages.read(ndjson));
+    /**
+     * The figures a reader sees first for one profile: the verdict, the MUST coverage, the rules that failed,
+     * the other levels and the kit checks apart, and scenarios by outcome.
+     */
+    public record Headline(String verdict, Coverage must, List<String> failingRules,
+                           Map<String, Map<Outcome, Long>> otherLevels, Map<String, Long> kitCheckBreaches,
+                           Map<Outcome, Long> scenarios, long totalScenarios) {
+
+        /** True when the verdict is CONFORMS. */
+        public boolean conformant() {
+            return verdict.equals(CONFORMS);
+        }
+
+        /** Whether the profile's run found something wrong: a failed rule, a broken scenario, a kit error, a kit check breach. */
+        public boolean anythingFailed() {
+            return must.failed() + must.broken() + must.kitErrors() > 0 || count(Outcome.FAILED) + count(Outcome.BROKEN)
+                    + count(Outcome.KIT_ERROR) > 0 || kitCheckBreaches.values().stream().mapToLong(Long::longValue).sum() > 0;
+        }
+
+        public long count(Outcome outcome) {
+            return scenarios.getOrDefault(outcome, 0L);
+        }
+
+        /** The sentence the page's card and the command line's closing line start with. */
+        public String sentence() {
+            Coverage c = must;
+            switch (verdict) {
+                case CONFORMS:
+                    return c.held() + " / " + c.applicable() + " applicable MUST rules exercised and held";
+                case DOES_NOT_CONFORM:
+                    return c.failed() + " of " + c.applicable() + " applicable MUST rules failed";
+                case NO_VERDICT:
+                    return "none of the " + c.applicable() + " applicable MUST rules could be exercised";
+                default:
+                    return "no failures in " + c.held() + " of " + c.applicable() + " applicable MUST rules"
+                            + (c.exercised() < c.applicable() ? "; not exercised: " + (c.applicable() - c.exercised()) : "")
+                            + (c.broken() + c.kitErrors() > 0 ? "; could not be judged: " + (c.broken() + c.kitErrors()) : "");
             }
         }
-        return build(run, byProfile);
     }
 
-    static ConformanceSummary build(RunInfo run, Map<String, CucumberMessages> byProfile) {
+    /**
+     * A root cause: one rule, one outcome and one message (addresses and context names set aside), with how
+     * many scenarios and which profiles it hit. The kit's checks are grouped the same way, under their own ID.
+     */
+    public record Problem(String rule, Outcome outcome, String message, long scenarios, List<String> profiles,
+                          List<String> examples, int fewestCalls) {
+    }
+
+    /** Builds the summary from the recorded runs of every profile, in run order. */
+    public static ConformanceSummary build(RunInfo run, List<ProfileRun> runs) {
         Map<String, RuleEntry> catalog = new LinkedHashMap<>();
-        byProfile.values().forEach(m -> m.rules.forEach(r -> catalog.putIfAbsent(r.id(), r)));
-        Map<String, List<ScenarioResult>> judged = new LinkedHashMap<>();
-        byProfile.forEach((profile, messages) -> judged.put(profile, messages.scenarios.stream()
-                .map(s -> catalog.containsKey(s.ruleId()) ? judged(catalog.get(s.ruleId()), s) : s)
-                .collect(Collectors.toList())));
+        runs.forEach(r -> r.rules().forEach(rule -> catalog.putIfAbsent(rule.id(), rule)));
+        List<String> profiles = runs.stream().map(ProfileRun::profile).collect(Collectors.toList());
         List<RuleRow> rows = new ArrayList<>();
         for (RuleEntry rule : catalog.values()) {
-            Map<String, Verdict> verdicts = new LinkedHashMap<>();
-            judged.forEach((profile, all) -> {
-                List<ScenarioResult> scenarios = all.stream()
-                        .filter(s -> s.ruleId().equals(rule.id())).collect(Collectors.toList());
-                verdicts.put(profile, new Verdict(aggregate(scenarios), scenarios));
-            });
+            Map<String, RuleVerdict> verdicts = new LinkedHashMap<>();
+            for (ProfileRun profile : runs) {
+                List<ScenarioRun> scenarios = profile.scenarios().stream().filter(s -> s.ruleId().equals(rule.id()))
+                        .collect(Collectors.toList());
+                verdicts.put(profile.profile(), new RuleVerdict(aggregate(scenarios), scenarios));
+            }
             rows.add(new RuleRow(rule.id(), rule.title(), rule.level().label(), rule.windows(), rule.source(), rule.notes(),
-                    rule.feature(), ApiArea.of(rule), rule.kitCheck(), verdicts));
+                    rule.feature(), ApiArea.of(rule).label(), verdicts));
         }
+        List<KitCheckRow> checks = kitChecks(runs);
         Map<String, Headline> headlines = new LinkedHashMap<>();
-        judged.forEach((profile, scenarios) -> headlines.put(profile, headline(profile, rows, scenarios)));
-        return new ConformanceSummary(FORMAT, run, new ArrayList<>(byProfile.keySet()), headlines, rows);
-    }
-
-    /** A MUST rule is judged: values its scenarios recorded on the way are shown, but the scenario passed. */
-    private static ScenarioResult judged(RuleEntry rule, ScenarioResult scenario) {
-        if (rule.level().judged() && scenario.outcome() == Outcome.RECORDED) {
-            return new ScenarioResult(scenario.ruleId(), scenario.name(), Outcome.PASSED, scenario.message(), scenario.recorded());
+        for (ProfileRun profile : runs) {
+            headlines.put(profile.profile(), headline(run, profile, rows, catalog, checks));
         }
-        return scenario;
+        return new ConformanceSummary(FORMAT, run, profiles, headlines, rows, checks, problems(runs, catalog));
     }
 
-    /** A rule's outcome from its scenarios': a failure or an error wins; a rule skipped throughout says why. */
-    static Outcome aggregate(List<ScenarioResult> scenarios) {
+    /** The worst outcome among the rule's scenarios; a rule with no scenario that ran is not covered. */
+    static Outcome aggregate(List<ScenarioRun> scenarios) {
         if (scenarios.isEmpty()) {
             return Outcome.NOT_COVERED;
         }
-        for (Outcome worst : List.of(Outcome.FAILED, Outcome.BROKEN)) {
+        for (Outcome worst : List.of(Outcome.FAILED, Outcome.BROKEN, Outcome.KIT_ERROR)) {
             if (scenarios.stream().anyMatch(s -> s.outcome() == worst)) {
                 return worst;
             }
         }
-        if (scenarios.stream().anyMatch(s -> s.outcome() == Outcome.RECORDED)) {
-            return Outcome.RECORDED;
-        }
-        if (scenarios.stream().anyMatch(s -> s.outcome() == Outcome.PASSED)) {
-            return Outcome.PASSED;
-        }
-        return scenarios.stream().map(ScenarioResult::outcome).min(Enum::compareTo).orElseThrow();
-    }
-
-    private static Headline headline(String profile, List<RuleRow> rows, List<ScenarioResult> scenarios) {
-        Map<Outcome, Long> must = new EnumMap<>(Outcome.class);
-        Map<String, Map<Outcome, Long>> other = new LinkedHashMap<>();
-        Map<Outcome, Long> kit = new EnumMap<>(Outcome.class);
-        for (RuleRow row : rows) {
-            Outcome outcome = row.outcome(profile);
-            if (row.kitCheck()) {
-                kit.merge(outcome, 1L, Long::sum);
-            } else if (row.level().equals(Level.MUST.label())) {
-                must.merge(outcome, 1L, Long::sum);
-            } else {
-                other.computeIfAbsent(row.level(), k -> new EnumMap<>(Outcome.class)).merge(outcome, 1L, Long::sum);
+        for (Outcome ran : List.of(Outcome.RECORDED, Outcome.PASSED)) {
+            if (scenarios.stream().anyMatch(s -> s.outcome() == ran)) {
+                return ran;
             }
         }
-        Map<Outcome, Long> byScenario = new EnumMap<>(Outcome.class);
-        scenarios.forEach(s -> byScenario.merge(s.outcome(), 1L, Long::sum));
-        boolean conformant = must.getOrDefault(Outcome.FAILED, 0L) == 0 && must.getOrDefault(Outcome.BROKEN, 0L) == 0;
-        return new Headline(must, other, kit, byScenario, scenarios.size(), conformant);
+        return scenarios.stream().map(ScenarioRun::outcome).min(Enum::compareTo).orElseThrow();
     }
 
-    /** True when no documented MUST rule failed or broke in any profile. */
+    private static List<KitCheckRow> kitChecks(List<ProfileRun> runs) {
+        List<KitCheckRow> rows = new ArrayList<>();
+        for (KitCheck check : KitCheck.values()) {
+            Map<String, KitCheckResult> perProfile = new LinkedHashMap<>();
+            for (ProfileRun profile : runs) {
+                long ran = profile.scenarios().stream().filter(s -> s.outcome() == Outcome.PASSED || s.outcome() == Outcome.RECORDED)
+                        .count();
+                List<Breach> breaches = profile.scenarios().stream()
+                        .filter(s -> s.kitCheck() != null && s.kitCheck().check().equals(check.id()))
+                        .map(s -> new Breach(s.ruleId(), s.name(), s.kitCheck().message())).collect(Collectors.toList());
+                perProfile.put(profile.profile(), new KitCheckResult(ran, breaches));
+            }
+            rows.add(new KitCheckRow(check.id(), check.title(), check.description(), perProfile));
+        }
+        return rows;
+    }
+
+    private static Headline headline(RunInfo run, ProfileRun profile, List<RuleRow> rows, Map<String, RuleEntry> catalog,
+                                     List<KitCheckRow> checks) {
+        String name = profile.profile();
+        WindowsVersion version = WindowsVersion.fromProfile(name);
+        long applicable = 0;
+        long exercised = 0;
+        long held = 0;
+        long failed = 0;
+        long broken = 0;
+        long kitErrors = 0;
+        long applicableScenarios = 0;
+        long scenariosRun = 0;
+        List<String> notExercised = new ArrayList<>();
+        Map<String, Long> needs = new TreeMap<>();
+        List<String> failing = new ArrayList<>();
+        Map<String, Map<Outcome, Long>> other = new LinkedHashMap<>();
+        for (RuleRow row : rows) {
+            RuleVerdict verdict = row.profiles().get(name);
+            Outcome outcome = verdict == null ? Outcome.NOT_COVERED : verdict.outcome();
+            if (!row.must()) {
+                other.computeIfAbsent(row.level(), k -> new EnumMap<>(Outcome.class)).merge(outcome, 1L, Long::sum);
+                continue;
+            }
+            if (!WindowsRange.parse(row.windows()).contains(version)) {
+                continue;
+            }
+            applicable++;
+            List<ScenarioRun> scenarios = verdict == null ? List.of() : verdict.scenarios();
+            applicableScenarios += scenarios.size();
+            long ran = scenarios.stream().filter(s -> ran(s.outcome())).count();
+            scenariosRun += ran;
+            if (ran == 0) {
+                notExercised.add(row.id());
+                neededBy(scenarios).forEach(need -> needs.merge(need, 1L, Long::sum));
+                continue;
+            }
+            exercised++;
+            switch (outcome) {
+                case FAILED: failed++; failing.add(row.id()); break;
+                case BROKEN: broken++; break;
+                case KIT_ERROR: kitErrors++; break;
+                default: held++;
+            }
+        }
+        Map<String, Long> breaches = new LinkedHashMap<>();
+        checks.forEach(check -> breaches.put(check.id(), (long) check.profiles().get(name).breaches().size()));
+        Map<Outcome, Long> byScenario = new EnumMap<>(Outcome.class);
+        profile.scenarios().forEach(s -> byScenario.merge(s.outcome(), 1L, Long::sum));
+        Coverage coverage = new Coverage(applicable, exercised, held, failed, broken, kitErrors, notExercised, needs,
+                applicableScenarios, scenariosRun);
+        String verdict = run.partial() ? PARTIAL
+                : failed > 0 ? DOES_NOT_CONFORM
+                : exercised == 0 ? NO_VERDICT
+                : held == applicable ? CONFORMS : INCOMPLETE;
+        List<String> failingInOrder = failing.stream().sorted(specOrder(catalog)).collect(Collectors.toList());
+        return new Headline(verdict, coverage, failingInOrder, other, breaches, byScenario, profile.scenarios().size());
+    }
+
+    private static boolean ran(Outcome outcome) {
+        return outcome == Outcome.PASSED || outcome == Outcome.RECORDED || outcome == Outcome.FAILED
+                || outcome == Outcome.BROKEN || outcome == Outcome.KIT_ERROR;
+    }
+
+    /** What the not-declared scenarios of a rule needed: capabilities, or the profile itself. */
+    private static Set<String> neededBy(List<ScenarioRun> scenarios) {
+        Set<String> needs = new LinkedHashSet<>();
+        for (ScenarioRun scenario : scenarios) {
+            if (scenario.outcome() != Outcome.NOT_DECLARED || scenario.message() == null) {
+                continue;
+            }
+            Matcher need = NEEDS.matcher(scenario.message());
+            if (need.find()) {
+                needs.add(need.group(1));
+            } else if (NOT_CLAIMED.matcher(scenario.message()).find()) {
+                needs.add("the profile");
+            }
+        }
+        return needs;
+    }
+
+    /**
+     * Failures, broken scenarios, kit errors and kit-check breaches, grouped by rule and message. Root causes
+     * first: documented rules before the kit's checks, then the failure reached with the fewest calls into the
+     * implementation (a wrong reference count right after FltAllocateContext comes before every rule that needs a
+     * context freed), then the order a minifilter meets the areas.
+     */
+    private static List<Problem> problems(List<ProfileRun> runs, Map<String, RuleEntry> catalog) {
+        Map<String, Problem> groups = new LinkedHashMap<>();
+        for (ProfileRun profile : runs) {
+            for (ScenarioRun scenario : profile.scenarios()) {
+                if (scenario.outcome() == Outcome.FAILED || scenario.outcome() == Outcome.BROKEN || scenario.outcome() == Outcome.KIT_ERROR) {
+                    group(groups, scenario.ruleId(), scenario.outcome(), scenario.message(), scenario, profile.profile());
+                }
+                if (scenario.kitCheck() != null) {
+                    group(groups, scenario.kitCheck().check(), Outcome.FAILED, scenario.kitCheck().message(), scenario,
+                            profile.profile());
+                }
+            }
+        }
+        Comparator<String> order = specOrder(catalog);
+        return groups.values().stream()
+                .sorted(Comparator.comparing((Problem p) -> p.rule().startsWith("KIT-"))
+                        .thenComparing(p -> p.fewestCalls() < 0 ? Integer.MAX_VALUE : p.fewestCalls())
+                        .thenComparing(Problem::rule, order).thenComparing(p -> -p.scenarios()))
+                .collect(Collectors.toList());
+    }
+
+    private static void group(Map<String, Problem> groups, String rule, Outcome outcome, String message, ScenarioRun run,
+                              String profile) {
+        String scenario = run.name();
+        String normalized = normalized(message);
+        String key = rule + "\u0000" + outcome + "\u0000" + normalized;
+        Problem known = groups.get(key);
+        List<String> profiles = new ArrayList<>(known == null ? List.of() : known.profiles());
+        if (!profiles.contains(profile)) {
+            profiles.add(profile);
+        }
+        List<String> examples = new ArrayList<>(known == null ? List.of() : known.examples());
+        if (examples.size() < 5 && !examples.contains(scenario)) {
+            examples.add(scenario);
+        }
+        int fewest = known == null ? run.calls() : run.calls() < 0 ? known.fewestCalls()
+                : known.fewestCalls() < 0 ? run.calls() : Math.min(known.fewestCalls(), run.calls());
+        groups.put(key, new Problem(rule, outcome, normalized, (known == null ? 0 : known.scenarios()) + 1, profiles, examples, fewest));
+    }
+
+    /**
+     * The message with what varies between scenarios of one cause set aside: the arguments of the calls,
+     * addresses and handles (an NTSTATUS value in parentheses stays), scenario-given context names, the rule a
+     * kit check ran after, and the calls-seen lists.
+     */
+    static String normalized(String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        return message.replaceAll("\\b(Flt[A-Za-z]+|[a-z]+[A-Z][A-Za-z]*)\\([^()]*\\)", "$1(…)")
+                .replaceAll("\"[^\"]{1,40}\" \\(0x[0-9A-Fa-f]+\\)", "\"…\" (0x…)")
+                .replaceAll("(?<![(])0x[0-9A-Fa-f]{5,}", "0x…")
+                .replaceAll("(KIT-[A-Z]+-\\d{3} violated after )[A-Z]+-\\d{3}", "$1…")
+                .replaceAll("; calls seen: \\[.*\\]$", "; calls seen: […]")
+                .replaceAll("address=\\d+", "address=…");
+    }
+
+    /** Rule IDs in the order a minifilter meets their areas, then by ID. */
+    private static Comparator<String> specOrder(Map<String, RuleEntry> catalog) {
+        return Comparator.comparing((String id) -> catalog.containsKey(id) ? ApiArea.of(catalog.get(id)) : ApiArea.ofId(id))
+                .thenComparing(id -> id);
+    }
+
+    /** True when every profile's verdict is CONFORMS. */
     public boolean conformant() {
         return headline.values().stream().allMatch(Headline::conformant);
     }
@@ -144,8 +362,8 @@ public record ConformanceSummary(String format, RunInfo run, List<String> profil
     public static ConformanceSummary read(Path file) throws IOException {
         ConformanceSummary summary = JSON.readValue(file.toFile(), ConformanceSummary.class);
         if (!FORMAT.equals(summary.format())) {
-            throw new IOException(file + " is not a conformance summary (format '" + summary.format()
-                    + "', expected '" + FORMAT + "')");
+            throw new IOException(file + " is not a conformance summary of this kit (format '" + summary.format()
+                    + "', expected '" + FORMAT + "'); rerun the implementation with this kit version");
         }
         return summary;
     }

@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-import static fltkit.report.Html.badge;
-import static fltkit.report.Html.esc;
 
 /**
  * Merges the conformance summaries of several implementations, run with the same kit version, into
@@ -91,9 +91,20 @@ public final class MatrixMain {
         return rules;
     }
 
-    private static Outcome outcome(ConformanceSummary summary, String ruleId, String profile) {
-        return summary.rules().stream().filter(r -> r.id().equals(ruleId)).findFirst()
-                .map(r -> r.outcome(profile)).orElse(Outcome.NOT_COVERED);
+    /** Each summary's rules by ID, so a cell is one lookup, not a scan of every row. */
+    private static List<Map<String, ConformanceSummary.RuleRow>> byId(List<ConformanceSummary> summaries) {
+        List<Map<String, ConformanceSummary.RuleRow>> indexes = new ArrayList<>();
+        for (ConformanceSummary summary : summaries) {
+            Map<String, ConformanceSummary.RuleRow> index = new HashMap<>();
+            summary.rules().forEach(r -> index.putIfAbsent(r.id(), r));
+            indexes.add(index);
+        }
+        return indexes;
+    }
+
+    private static Outcome outcome(Map<String, ConformanceSummary.RuleRow> index, String ruleId, String profile) {
+        ConformanceSummary.RuleRow row = index.get(ruleId);
+        return row == null ? Outcome.NOT_COVERED : row.outcome(profile);
     }
 
     private static String name(ConformanceSummary summary) {
@@ -101,48 +112,60 @@ public final class MatrixMain {
                 + (summary.run().partial() ? " (PARTIAL)" : "");
     }
 
+    /** Each profile's verdict word, e.g. "win10 CONFORMS, win11 INCOMPLETE". */
+    private static String verdicts(ConformanceSummary summary) {
+        return summary.profiles().stream().map(p -> p + " " + summary.headline().get(p).verdict()).collect(Collectors.joining(", "));
+    }
+
     static String markdown(List<ConformanceSummary> summaries) {
+        List<Map<String, ConformanceSummary.RuleRow>> indexes = byId(summaries);
         StringBuilder md = new StringBuilder("# Conformance matrix (kit ").append(summaries.get(0).run().kitVersion()).append(")\n\n");
         md.append("| Rule | Level |");
-        summaries.forEach(s -> s.profiles().forEach(p -> md.append(' ').append(name(s).replace("|", "/")).append(" · ").append(p).append(" |")));
+        summaries.forEach(s -> s.profiles().forEach(p -> md.append(' ').append(cell(name(s))).append(" · ").append(p).append(" |")));
         md.append("\n|---|---|");
         summaries.forEach(s -> s.profiles().forEach(p -> md.append("---|")));
         md.append('\n');
         for (ConformanceSummary.RuleRow rule : rules(summaries).values()) {
-            md.append("| ").append(rule.id()).append(' ').append(rule.title().replace("|", "/")).append(" | ").append(rule.level()).append(" |");
-            summaries.forEach(s -> s.profiles().forEach(p -> md.append(' ').append(outcome(s, rule.id(), p).label()).append(" |")));
+            md.append("| ").append(rule.id()).append(' ').append(cell(rule.title())).append(" | ").append(rule.level()).append(" |");
+            for (int i = 0; i < summaries.size(); i++) {
+                Map<String, ConformanceSummary.RuleRow> index = indexes.get(i);
+                summaries.get(i).profiles().forEach(p -> md.append(' ').append(outcome(index, rule.id(), p).label()).append(" |"));
+            }
             md.append('\n');
         }
-        md.append("\nMUST verdict: ");
-        List<String> verdicts = new ArrayList<>();
-        summaries.forEach(s -> verdicts.add(name(s) + " " + (s.conformant() ? "conforms" : "does NOT conform")));
-        md.append(String.join("; ", verdicts)).append('\n');
+        md.append("\nMUST verdicts: ");
+        md.append(summaries.stream().map(s -> cell(name(s)) + ": " + verdicts(s)).collect(Collectors.joining("; "))).append('\n');
         return md.toString();
     }
 
+    /** Text safe inside a Markdown table cell: no column breaks, no raw HTML. */
+    private static String cell(String text) {
+        return text.replace("|", "/").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ");
+    }
+
     static String html(List<ConformanceSummary> summaries) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Conformance matrix</title><style>")
-                .append(Html.STYLE).append("</style></head><body><main><h1>Conformance matrix</h1><p class=\"sub\">Kit ")
-                .append(esc(summaries.get(0).run().kitVersion())).append(" · ").append(summaries.size()).append(" implementations</p>");
-        if (summaries.stream().anyMatch(s -> s.run().partial())) {
-            html.append("<div class=\"partial\">PARTIAL: at least one run did not run the canonical set of scenarios.</div>");
-        }
-        html.append("<table><tr><th rowspan=\"2\">Rule</th><th rowspan=\"2\">Level</th>");
-        summaries.forEach(s -> html.append("<th colspan=\"").append(s.profiles().size()).append("\">").append(esc(name(s)))
-                .append("<br>").append(s.conformant() ? "conforms (MUST)" : "does NOT conform (MUST)").append("</th>"));
-        html.append("</tr><tr>");
-        summaries.forEach(s -> s.profiles().forEach(p -> html.append("<th>").append(esc(p)).append("</th>")));
-        html.append("</tr>");
+        List<Map<String, ConformanceSummary.RuleRow>> indexes = byId(summaries);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("style", Templates.style());
+        view.put("kitVersion", summaries.get(0).run().kitVersion());
+        view.put("implementationCount", summaries.size());
+        view.put("partial", summaries.stream().anyMatch(s -> s.run().partial()));
+        view.put("implementations", summaries.stream().map(s -> Map.of("name", name(s), "span", s.profiles().size(),
+                "verdicts", verdicts(s))).collect(Collectors.toList()));
+        List<String> columns = new ArrayList<>();
+        summaries.forEach(s -> columns.addAll(s.profiles()));
+        view.put("columns", columns);
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (ConformanceSummary.RuleRow rule : rules(summaries).values()) {
-            html.append("<tr><td><span class=\"id\"><b>").append(esc(rule.id())).append("</b></span> ").append(esc(rule.title()))
-                    .append("</td><td>").append(esc(rule.level())).append("</td>");
-            summaries.forEach(s -> s.profiles().forEach(p -> html.append("<td>").append(badge(outcome(s, rule.id(), p))).append("</td>")));
-            html.append("</tr>");
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (int i = 0; i < summaries.size(); i++) {
+                Map<String, ConformanceSummary.RuleRow> index = indexes.get(i);
+                summaries.get(i).profiles().forEach(p -> cells.add(Map.of("badge", Html.badge(outcome(index, rule.id(), p)))));
+            }
+            rows.add(Map.of("id", rule.id(), "title", rule.title(), "level", rule.level(), "cells", cells));
         }
-        html.append("</table>");
-        StringBuilder legend = new StringBuilder();
-        SummaryPage.legend(legend);
-        html.append(legend).append("</main></body></html>\n");
-        return html.toString();
+        view.put("rules", rows);
+        view.put("legend", SummaryPage.legend());
+        return Templates.render("matrix.mustache", view);
     }
 }

@@ -60,7 +60,7 @@ public class ReportLabels implements TestLifecycleListener {
         labels.removeIf(l -> List.of("epic", "feature", "story", "parentSuite", "suite", "subSuite", "severity")
                 .contains(l.getName()));
         if (rule != null) {
-            String area = ApiArea.of(rule);
+            String area = ApiArea.of(rule).label();
             String story = rule.id() + " " + rule.title();
             labels.add(label("epic", area));
             labels.add(label("feature", rule.feature()));

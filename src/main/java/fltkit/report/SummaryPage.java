@@ -1,206 +1,189 @@
 package fltkit.report;
 
+import fltkit.report.ConformanceSummary.Coverage;
+import fltkit.report.ConformanceSummary.Headline;
+import fltkit.report.ConformanceSummary.KitCheckResult;
+import fltkit.report.ConformanceSummary.KitCheckRow;
+import fltkit.report.ConformanceSummary.Problem;
+import fltkit.report.ConformanceSummary.RuleRow;
 import fltkit.rules.Outcome;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static fltkit.report.Html.badge;
-import static fltkit.report.Html.esc;
+import java.util.stream.Collectors;
 
 /**
- * The conformance summary as one self-contained page: the verdict per profile first (MUST rules only),
- * then what failed, then every rule with its outcome per profile, the recorded implementation-defined
- * values side by side, and the legend.
+ * The conformance summary as one self-contained page ({@code summary.mustache}): the verdict per profile
+ * first, with how much of the applicable MUST rules was exercised; then the root causes grouped; the kit's
+ * own checks; every rule with its outcome per profile; the other levels; the recorded values side by side;
+ * and the legend. This class only shapes the summary into the template's view.
  */
 public final class SummaryPage {
     private SummaryPage() {
     }
 
     public static String render(ConformanceSummary summary) {
+        Map<String, Object> view = new LinkedHashMap<>();
         RunInfo run = summary.run();
-        StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
-                .append("<title>Conformance summary: ").append(esc(run.implementation())).append("</title>")
-                .append("<style>").append(Html.STYLE).append("</style></head><body><main>");
-        html.append("<h1>Filter Manager context conformance: ").append(esc(run.implementation())).append(' ')
-                .append(esc(run.implementationVersion())).append("</h1>");
-        html.append("<p class=\"sub\">Kit ").append(esc(run.kitVersion())).append(" (").append(esc(run.kitCommit()))
-                .append(") · Windows profiles: ").append(esc(String.join(", ", summary.profiles())))
-                .append(" · finished ").append(esc(readable(run.finishedAt()))).append("</p>");
-        if (run.partial()) {
-            html.append("<div class=\"partial\" id=\"partial\">PARTIAL RUN: only scenarios matching ")
-                    .append(esc(run.tagFilter())).append(" ran. This is not a conformance verdict.</div>");
-        }
-        verdicts(summary, html);
-        problems(summary, html);
-        rules(summary, html);
-        otherLevels(summary, html);
-        recorded(summary, html);
-        legend(html);
-        html.append("<footer>Declared capabilities: ").append(esc(String.join(", ", run.capabilities())))
-                .append("<br>Vendor: ").append(esc(run.vendor())).append(" · JDK: ").append(esc(run.jdk()))
-                .append(" · OS: ").append(esc(run.os()))
-                .append("<br>Generated from the run's Cucumber messages (reports/&lt;profile&gt;/cucumber-messages.ndjson).")
-                .append("</footer></main></body></html>\n");
-        return html.toString();
+        view.put("run", run);
+        view.put("style", Templates.style());
+        view.put("profiles", summary.profiles());
+        view.put("profileList", String.join(", ", summary.profiles()));
+        view.put("finished", readable(run.finishedAt()));
+        view.put("capabilities", String.join(", ", run.capabilities()));
+        view.put("cards", summary.profiles().stream().map(p -> card(p, summary.headline().get(p))).collect(Collectors.toList()));
+        List<Map<String, Object>> problems = summary.problems().stream().map(SummaryPage::problem).collect(Collectors.toList());
+        view.put("problems", problems);
+        view.put("hasProblems", !problems.isEmpty());
+        view.put("problemGroups", problems.size());
+        view.put("problemScenarios", summary.problems().stream().mapToLong(Problem::scenarios).sum());
+        view.put("kitChecks", summary.kitChecks().stream().map(c -> kitCheck(c, summary.profiles())).collect(Collectors.toList()));
+        view.put("ruleCount", summary.rules().size());
+        view.put("areas", areas(summary));
+        view.put("otherLevels", otherLevels(summary));
+        List<Map<String, Object>> recorded = recorded(summary);
+        view.put("recorded", recorded);
+        view.put("hasRecorded", !recorded.isEmpty());
+        view.put("recordedCount", recorded.size());
+        view.put("legend", legend());
+        return Templates.render("summary.mustache", view);
     }
 
-    private static void verdicts(ConformanceSummary summary, StringBuilder html) {
-        html.append("<h2>Verdict per Windows profile (documented MUST rules)</h2><div class=\"cards\">");
-        for (String profile : summary.profiles()) {
-            ConformanceSummary.Headline headline = summary.headline().get(profile);
-            Map<Outcome, Long> must = headline.mustRules();
-            long applicable = count(must, Outcome.PASSED) + count(must, Outcome.RECORDED) + count(must, Outcome.FAILED)
-                    + count(must, Outcome.BROKEN);
-            long held = count(must, Outcome.PASSED) + count(must, Outcome.RECORDED);
-            html.append("<div class=\"card ").append(headline.conformant() ? "ok" : "nok").append("\" id=\"card-")
-                    .append(esc(profile)).append("\"><h3>").append(esc(profile)).append("</h3>")
-                    .append("<div class=\"big\">").append(held).append(" / ").append(applicable).append("</div>")
-                    .append("<div>applicable MUST rules hold</div><div class=\"verdict\">")
-                    .append(headline.conformant() ? "CONFORMS" : "DOES NOT CONFORM").append("</div><ul>");
-            for (Outcome outcome : Outcome.values()) {
-                if (count(must, outcome) > 0 && outcome != Outcome.PASSED) {
-                    html.append("<li>").append(count(must, outcome)).append(count(must, outcome) == 1 ? " rule " : " rules ")
-                            .append(outcome.label()).append("</li>");
-                }
-            }
-            html.append("</ul><p id=\"total-").append(esc(profile)).append("\">Scenarios: ").append(headline.totalScenarios())
-                    .append(" (").append(counts(headline.scenarios())).append(")</p>")
-                    .append("<p id=\"na-").append(esc(profile)).append("\">Not applicable scenarios: ")
-                    .append(count(headline.scenarios(), Outcome.NOT_APPLICABLE)).append("</p></div>");
-        }
-        html.append("</div>");
+    private static Map<String, Object> card(String profile, Headline headline) {
+        Coverage coverage = headline.must();
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("profile", profile);
+        card.put("css", switch (headline.verdict()) {
+            case ConformanceSummary.CONFORMS -> "ok";
+            case ConformanceSummary.DOES_NOT_CONFORM -> "nok";
+            case ConformanceSummary.NO_VERDICT -> "noverdict";
+            default -> "incomplete";
+        });
+        card.put("big", coverage.held() + " / " + coverage.applicable());
+        card.put("sentence", headline.sentence());
+        card.put("verdict", headline.verdict());
+        card.put("coverage", coverage);
+        card.put("failingRules", nullIfEmpty(String.join(", ", headline.failingRules())));
+        long couldNotJudge = coverage.broken() + coverage.kitErrors();
+        card.put("couldNotJudge", couldNotJudge == 0 ? null : couldNotJudge + (couldNotJudge == 1 ? " rule" : " rules"));
+        card.put("notExercised", nullIfEmpty(String.join(", ", coverage.notExercised())));
+        card.put("needs", nullIfEmpty(coverage.notExercisedByNeed().entrySet().stream()
+                .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "))));
+        card.put("breaches", headline.kitCheckBreaches().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> Map.of("text", e.getKey() + " breached after " + e.getValue() + (e.getValue() == 1 ? " scenario" : " scenarios")))
+                .collect(Collectors.toList()));
+        card.put("total", headline.totalScenarios());
+        card.put("scenarioCounts", counts(headline.scenarios()));
+        card.put("notApplicable", headline.count(Outcome.NOT_APPLICABLE));
+        return card;
     }
 
-    /** Failures and errors, one row per rule, scenario and message, with the profiles it happened in. */
-    private static void problems(ConformanceSummary summary, StringBuilder html) {
-        Map<String, List<String>> profiles = new LinkedHashMap<>();
-        Map<String, String> rows = new LinkedHashMap<>();
-        for (ConformanceSummary.RuleRow rule : summary.rules()) {
-            rule.profiles().forEach((profile, verdict) -> verdict.scenarios().stream()
-                    .filter(s -> s.outcome() == Outcome.FAILED || s.outcome() == Outcome.BROKEN)
-                    .forEach(s -> {
-                        String key = rule.id() + "\u0000" + s.name() + "\u0000" + s.outcome() + "\u0000" + s.message();
-                        profiles.computeIfAbsent(key, k -> new ArrayList<>()).add(profile);
-                        rows.putIfAbsent(key, "</td><td>" + badge(s.outcome()) + "</td><td>" + esc(s.name())
-                                + "<div class=\"msg\">" + esc(s.message()) + "</div></td></tr>");
-                    }));
-        }
-        long count = profiles.values().stream().mapToLong(List::size).sum();
-        html.append("<h2 id=\"problems\">Non-conformances and errors (").append(count).append(")</h2>");
-        if (rows.isEmpty()) {
-            html.append("<p>None: every applicable scenario passed or was recorded.</p>");
-            return;
-        }
-        html.append("<table><tr><th>Rule</th><th>Profiles</th><th>Outcome</th><th>Scenario and message</th></tr>");
-        rows.forEach((key, row) -> html.append("<tr><td class=\"id\">").append(esc(key.substring(0, key.indexOf('\u0000'))))
-                .append("</td><td>").append(esc(String.join(", ", profiles.get(key)))).append(row));
-        html.append("</table>");
+    private static Map<String, Object> problem(Problem problem) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("rule", problem.rule());
+        row.put("badge", Html.badge(problem.outcome()));
+        row.put("scenarios", problem.scenarios() + (problem.scenarios() == 1 ? " scenario" : " scenarios"));
+        row.put("profiles", String.join(", ", problem.profiles()));
+        row.put("message", problem.message());
+        row.put("examples", "e.g. " + String.join("; ", problem.examples()));
+        return row;
     }
 
-    private static void rules(ConformanceSummary summary, StringBuilder html) {
-        html.append("<h2 id=\"rules\">Rules (").append(summary.rules().size()).append(")</h2>");
-        Map<String, List<ConformanceSummary.RuleRow>> byArea = new LinkedHashMap<>();
-        summary.rules().forEach(r -> byArea.computeIfAbsent(r.area() + " · " + r.feature(), k -> new ArrayList<>()).add(r));
-        for (Map.Entry<String, List<ConformanceSummary.RuleRow>> area : byArea.entrySet()) {
-            html.append("<h3>").append(esc(area.getKey())).append("</h3><table><tr><th>ID, level, Windows</th><th>Rule</th>")
-                    .append("<th>Source</th>");
-            summary.profiles().forEach(p -> html.append("<th>").append(esc(p)).append("</th>"));
-            html.append("</tr>");
-            for (ConformanceSummary.RuleRow rule : area.getValue()) {
-                html.append("<tr id=\"rule-").append(esc(rule.id())).append("\"><td class=\"id\">").append(esc(rule.id()))
-                        .append("<div class=\"lvl\">").append(esc(rule.level())).append(rule.kitCheck() ? " (kit check)" : "")
-                        .append("<br>Windows ").append(esc(rule.windows())).append("</div></td><td>").append(esc(rule.title()));
-                if (!rule.notes().isBlank()) {
-                    html.append("<div class=\"notes\">").append(esc(rule.notes())).append("</div>");
-                }
-                html.append("</td><td class=\"src\">").append(esc(rule.source())).append("</td>");
-                for (String profile : summary.profiles()) {
-                    html.append("<td>").append(badge(rule.outcome(profile))).append("</td>");
-                }
-                html.append("</tr>");
-            }
-            html.append("</table>");
+    private static Map<String, Object> kitCheck(KitCheckRow check, List<String> profiles) {
+        List<Map<String, Object>> cells = new ArrayList<>();
+        for (String profile : profiles) {
+            KitCheckResult result = check.profiles().get(profile);
+            String text = result == null ? "" : result.breaches().isEmpty() ? "held after " + result.ran() + " scenarios"
+                    : "breached after " + result.breaches().size() + " of " + result.ran() + " scenarios";
+            cells.add(Map.of("text", text));
         }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", check.id());
+        row.put("title", check.title());
+        row.put("description", check.description());
+        row.put("cells", cells);
+        return row;
     }
 
-    private static void otherLevels(ConformanceSummary summary, StringBuilder html) {
-        html.append("<h2>Other levels and kit checks (not part of the verdict)</h2><table><tr><th>Level</th>");
-        summary.profiles().forEach(p -> html.append("<th>").append(esc(p)).append("</th>"));
-        html.append("</tr>");
+    private static List<Map<String, Object>> areas(ConformanceSummary summary) {
+        Map<String, List<Map<String, Object>>> byArea = new LinkedHashMap<>();
+        for (RuleRow rule : summary.rules()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", rule.id());
+            row.put("level", rule.level());
+            row.put("windows", rule.windows());
+            row.put("title", rule.title());
+            row.put("notes", nullIfEmpty(rule.notes()));
+            row.put("source", rule.source());
+            row.put("cells", summary.profiles().stream().map(p -> Map.of("badge", Html.badge(rule.outcome(p))))
+                    .collect(Collectors.toList()));
+            byArea.computeIfAbsent(rule.area() + " · " + rule.feature(), k -> new ArrayList<>()).add(row);
+        }
+        List<Map<String, Object>> areas = new ArrayList<>();
+        byArea.forEach((name, rules) -> areas.add(Map.of("name", name, "rules", rules)));
+        return areas;
+    }
+
+    private static List<Map<String, Object>> otherLevels(ConformanceSummary summary) {
         List<String> levels = new ArrayList<>();
         summary.headline().values().forEach(h -> h.otherLevels().keySet().forEach(l -> {
             if (!levels.contains(l)) {
                 levels.add(l);
             }
         }));
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (String level : levels) {
-            html.append("<tr><td>").append(esc(level)).append("</td>");
-            for (String profile : summary.profiles()) {
-                html.append("<td>").append(counts(summary.headline().get(profile).otherLevels().getOrDefault(level, Map.of())))
-                        .append("</td>");
-            }
-            html.append("</tr>");
+            List<String> cells = summary.profiles().stream()
+                    .map(p -> counts(summary.headline().get(p).otherLevels().getOrDefault(level, Map.of())))
+                    .collect(Collectors.toList());
+            rows.add(Map.of("level", level, "cells", cells));
         }
-        html.append("<tr><td>KIT- checks (beyond the documents)</td>");
-        summary.profiles().forEach(p -> html.append("<td>").append(counts(summary.headline().get(p).kitChecks())).append("</td>"));
-        html.append("</tr></table>");
+        return rows;
     }
 
-    private static void recorded(ConformanceSummary summary, StringBuilder html) {
-        // rule + what -> profile -> value
+    private static List<Map<String, Object>> recorded(ConformanceSummary summary) {
         Map<String, Map<String, String>> values = new LinkedHashMap<>();
-        for (ConformanceSummary.RuleRow rule : summary.rules()) {
-            rule.profiles().forEach((profile, verdict) -> verdict.scenarios().forEach(s -> s.recorded().forEach(r ->
-                    values.computeIfAbsent(rule.id() + "\u0000" + s.name() + "\u0000" + r.what(), k -> new LinkedHashMap<>())
-                            .merge(profile, r.value(), (a, b) -> a + "; " + b))));
+        Map<String, String[]> labels = new LinkedHashMap<>();
+        for (RuleRow rule : summary.rules()) {
+            rule.profiles().forEach((profile, verdict) -> verdict.scenarios().forEach(s -> s.recorded().forEach(r -> {
+                String key = rule.id() + "\u0000" + s.name() + "\u0000" + r.what();
+                labels.putIfAbsent(key, new String[] {rule.id(), s.name(), r.what()});
+                values.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(profile, r.value(), (a, b) -> a + "; " + b);
+            })));
         }
-        html.append("<h2 id=\"recorded\">Recorded implementation-defined behaviour (").append(values.size()).append(")</h2>");
-        if (values.isEmpty()) {
-            html.append("<p>No scenario recorded an implementation-defined value in this run.</p>");
-            return;
-        }
-        html.append("<p>Values the implementation chose where the documents leave the choice open (and values MUST "
-                + "scenarios noted on the way). Shown, never judged; a blank cell means nothing was recorded in that profile "
-                + "(the scenario did not apply or did not run).</p>");
-        html.append("<table class=\"fixed\"><tr><th style=\"width:90px\">Rule</th><th style=\"width:280px\">Scenario: what was recorded</th>");
-        summary.profiles().forEach(p -> html.append("<th>").append(esc(p)).append("</th>"));
-        html.append("</tr>");
+        List<Map<String, Object>> rows = new ArrayList<>();
         values.forEach((key, perProfile) -> {
-            String[] parts = key.split("\u0000", 3);
-            html.append("<tr><td class=\"id\">").append(esc(parts[0])).append("</td><td>").append(esc(parts[1]))
-                    .append(":<br><b>").append(esc(parts[2])).append("</b></td>");
-            summary.profiles().forEach(p -> html.append("<td class=\"msg rec\">")
-                    .append(esc(perProfile.getOrDefault(p, ""))).append("</td>"));
-            html.append("</tr>");
+            String[] label = labels.get(key);
+            rows.add(Map.of("rule", label[0], "scenario", label[1], "what", label[2],
+                    "cells", summary.profiles().stream().map(p -> perProfile.getOrDefault(p, "")).collect(Collectors.toList())));
         });
-        html.append("</table>");
+        return rows;
     }
 
-    static void legend(StringBuilder html) {
-        html.append("<h2 id=\"legend\">Outcomes</h2><dl class=\"legend\">");
+    static List<Map<String, Object>> legend() {
+        List<Map<String, Object>> legend = new ArrayList<>();
         for (Outcome outcome : Outcome.values()) {
-            html.append("<dt>").append(badge(outcome)).append("</dt><dd>").append(esc(outcome.meaning())).append("</dd>");
+            legend.add(Map.of("badge", Html.badge(outcome), "meaning", outcome.meaning()));
         }
-        html.append("</dl>");
+        return legend;
     }
 
     private static String readable(String instant) {
         return instant.length() >= 16 && instant.charAt(10) == 'T' ? instant.substring(0, 10) + " " + instant.substring(11, 16) + " UTC" : instant;
     }
 
-    static long count(Map<Outcome, Long> counts, Outcome outcome) {
-        return counts.getOrDefault(outcome, 0L);
+    private static String nullIfEmpty(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     static String counts(Map<Outcome, Long> counts) {
         List<String> parts = new ArrayList<>();
         for (Outcome outcome : Outcome.values()) {
-            if (count(counts, outcome) > 0) {
-                parts.add(count(counts, outcome) + " " + outcome.label());
+            long n = counts.getOrDefault(outcome, 0L);
+            if (n > 0) {
+                parts.add(n + " " + outcome.label());
             }
         }
         return parts.isEmpty() ? "none" : String.join(", ", parts);

@@ -1,41 +1,42 @@
 package fltkit.runner;
 
-import fltkit.report.Reports;
 import fltkit.settings.Implementations;
-import fltkit.settings.KitConfigurationException;
 import fltkit.settings.KitSettings;
-import fltkit.spi.FilterManagerProvider;
 import fltkit.spi.WindowsVersion;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
-import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
 /**
- * One conformance run: every canonical feature, through the Cucumber engine, against one
- * implementation, once per Windows profile. Each profile writes its Cucumber HTML, JUnit XML and
- * Cucumber messages under {@code <reports>/<profile>/}; Allure results of all profiles go to
- * {@code <reports>/allure-results}.
+ * One conformance run launched from code (the command line, an embedding tool): the {@link FltkitEngine} on
+ * the JUnit Platform, with the settings passed as configuration parameters, exactly as a Maven run would
+ * pass them; the engine leaves the reports and the closing lines, and this returns how the run ended.
  */
 public final class ConformanceRun {
+    private static final Map<String, RunOutcome> FINISHED = new ConcurrentHashMap<>();
+    private static final Map<String, PrintStream> OUTPUT = new ConcurrentHashMap<>();
+
     /**
-     * @param implementation provider class name or {@code reference}
+     * @param implementation provider class name, {@code reference} or {@code process}
      * @param profiles       the profiles to run, in order
      * @param reports        where reports go
      * @param tagFilter      a Cucumber tag expression, or null for the canonical (complete) run
+     * @param settings       further fltkit.* settings (the process command, allure, require-full, ...)
      */
-    public record Options(String implementation, List<WindowsVersion> profiles, Path reports, String tagFilter) {
+    public record Options(String implementation, List<WindowsVersion> profiles, Path reports, String tagFilter,
+                          Map<String, String> settings) {
         public boolean partial() {
             return tagFilter != null && !tagFilter.isBlank();
         }
@@ -44,83 +45,45 @@ public final class ConformanceRun {
     private ConformanceRun() {
     }
 
-    public static List<ProfileResult> execute(Options options) {
-        // Fail fast, with the loader's message, on an adapter that cannot be loaded.
-        FilterManagerProvider provider = Implementations.byName(options.implementation());
-        try {
-            Reports.clear(options.reports(), options.profiles());
-        } catch (IOException e) {
-            throw new KitConfigurationException("cannot clear the reports folder " + options.reports() + ": " + e, e);
-        }
-        List<ProfileResult> results = new ArrayList<>();
-        for (WindowsVersion profile : options.profiles()) {
-            results.add(runProfile(options, profile));
-        }
-        // Every report is written whatever the scenarios did; a report that cannot be written is said loudly.
-        try {
-            Reports.write(options.reports(), provider, options.profiles(), options.partial(), options.tagFilter());
-        } catch (IOException | RuntimeException e) {
-            System.err.println("fltkit: could not write the reports in " + options.reports() + ": " + e);
-        }
-        return results;
-    }
-
-    private static ProfileResult runProfile(Options options, WindowsVersion profile) {
-        Path dir = options.reports().resolve(profile.profile());
-        Map<String, String> config = EngineSettings.base();
-        config.put("cucumber.plugin", String.join(",",
-                "html:" + dir.resolve("cucumber.html"),
-                "junit:" + dir.resolve("cucumber-junit.xml"),
-                "message:" + dir.resolve("cucumber-messages.ndjson"),
-                "fltkit.report.AllureResults:" + options.reports().resolve(Reports.ALLURE_RESULTS)));
+    /** Runs the kit; progress, the closing lines and the reports line go to {@code out}. */
+    public static RunOutcome execute(Options options, PrintStream out) {
+        String id = UUID.randomUUID().toString();
+        OUTPUT.put(id, out);
+        Map<String, String> config = new HashMap<>(options.settings());
+        config.put(KitSettings.IMPLEMENTATION, options.implementation());
+        config.put(KitSettings.PROFILE, options.profiles().stream().map(WindowsVersion::profile).collect(Collectors.joining(",")));
+        config.put(RunSettings.REPORTS, options.reports().toString());
+        config.put(RunSettings.RUN_ID, id);
         if (options.partial()) {
-            config.put("cucumber.filter.tags", options.tagFilter());
+            config.put(RunSettings.TAGS, options.tagFilter());
         }
+        // Fail fast, with the loader's message, on an adapter that cannot be loaded.
+        KitSettings.with(config, () -> Implementations.byName(options.implementation()));
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage(EngineSettings.FEATURES_PACKAGE))
+                .selectors(selectUniqueId("[engine:" + FltkitEngine.ID + "]"))
+                .filters(includeEngines(FltkitEngine.ID))
                 .configurationParameters(config)
                 .build();
-        Counter counter = new Counter();
-        Map<String, String> settings = Map.of(KitSettings.IMPLEMENTATION, options.implementation(),
-                KitSettings.PROFILE, profile.profile());
-        KitSettings.with(settings, () -> LauncherFactory.create().execute(request, counter));
-        return new ProfileResult(profile, counter.passed.get(), counter.failed.get(), counter.broken.get(), counter.skipped.get());
+        try {
+            LauncherFactory.create().execute(request);
+        } finally {
+            OUTPUT.remove(id);
+        }
+        RunOutcome outcome = FINISHED.remove(id);
+        if (outcome == null) {
+            throw new IllegalStateException("the fltkit engine did not run (is the kit's jar complete? its "
+                    + "META-INF/services/org.junit.platform.engine.TestEngine names fltkit.runner.FltkitEngine)");
+        }
+        return outcome;
     }
 
-    /** Counts finished scenarios; an AssertionError is a failed rule, anything else a broken run. */
-    private static final class Counter implements TestExecutionListener {
-        final AtomicLong passed = new AtomicLong();
-        final AtomicLong failed = new AtomicLong();
-        final AtomicLong broken = new AtomicLong();
-        final AtomicLong skipped = new AtomicLong();
+    /** Where a launcher-started run prints; a run started by Maven prints to System.out. */
+    static PrintStream output(RunSettings settings) {
+        return settings.get(RunSettings.RUN_ID).map(OUTPUT::get).orElse(System.out);
+    }
 
-        @Override
-        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-            if (!id.isTest()) {
-                return;
-            }
-            switch (result.getStatus()) {
-                case SUCCESSFUL:
-                    passed.incrementAndGet();
-                    break;
-                case ABORTED:
-                    skipped.incrementAndGet();
-                    break;
-                default:
-                    if (result.getThrowable().filter(t -> t instanceof AssertionError).isPresent()) {
-                        failed.incrementAndGet();
-                    } else {
-                        broken.incrementAndGet();
-                    }
-            }
-        }
-
-        @Override
-        public void executionSkipped(TestIdentifier id, String reason) {
-            // A scenario a tag filter leaves out is not part of the run, so it is not counted as skipped.
-            if (id.isTest() && (reason == null || !reason.startsWith("'cucumber.filter.tags="))) {
-                skipped.incrementAndGet();
-            }
-        }
+    /** The engine hands a launcher-started run's outcome back here (runs started by Maven have no id). */
+    static void finished(RunSettings settings, RunOutcome outcome) {
+        settings.get(RunSettings.RUN_ID).ifPresent(id -> FINISHED.put(id, outcome));
     }
 }

@@ -119,7 +119,7 @@ final class CallTrace implements InvocationHandler {
     /** The SPI promises objects, never null: a record with every component set, a list of such records. */
     private static void checkAnswer(String call, String promised, Object answer) {
         if (answer == null) {
-            throw new BrokenImplementation(call + " returned null; the SPI promises a " + promised);
+            throw new BrokenImplementation(call + " returned null; the SPI promises " + article(promised) + " " + promised);
         }
         if (answer instanceof List<?>) {
             List<?> list = (List<?>) answer;
@@ -137,11 +137,16 @@ final class CallTrace implements InvocationHandler {
                     }
                     if (value == null) {
                         throw new BrokenImplementation(call + " returned " + answer.getClass().getSimpleName() + " with "
-                                + component.getName() + " = null; the SPI promises a " + component.getType().getSimpleName());
+                                + component.getName() + " = null; the SPI promises " + article(component.getType().getSimpleName())
+                                + " " + component.getType().getSimpleName());
                     }
                 }
             }
         }
+    }
+
+    private static String article(String noun) {
+        return "AEIOU".indexOf(Character.toUpperCase(noun.charAt(0))) >= 0 ? "an" : "a";
     }
 
     static String show(Object value) {

@@ -28,6 +28,8 @@ import java.util.function.Supplier;
  * {@link #answer()}, {@link #callbacks()}). One instance per scenario, shared by every step class.
  */
 public class ScenarioState {
+    /** The start of the call trace attachment's name (the report counts the calls it lists). */
+    static final String CALL_TRACE = "calls made to ";
     private final Registering registering = new Registering();
     private final HeldContexts contexts = new HeldContexts();
     private final MinifilterObjects objects = new MinifilterObjects(this);
@@ -81,7 +83,7 @@ public class ScenarioState {
     void end() {
         if (scenario != null && trace != null && !trace.lines().isEmpty()) {
             scenario.attach(String.join("\n", trace.lines()).getBytes(StandardCharsets.UTF_8), "text/plain",
-                    "calls made to " + provider.info().name());
+                    CALL_TRACE + provider.info().name());
         }
         if (manager != null && !trace.abandoned()) {
             manager.close();
@@ -203,29 +205,9 @@ public class ScenarioState {
 
     /** Records an implementation-defined observation: shown in the reports, never judged. */
     public void record(String what, String value) {
-        String json = "{\"rule\":\"" + escape(ruleId) + "\",\"what\":\"" + escape(what) + "\",\"value\":\""
-                + escape(value) + "\",\"profile\":\"" + version.profile() + "\"}";
+        String json = "{\"rule\":\"" + Json.escape(ruleId) + "\",\"what\":\"" + Json.escape(what) + "\",\"value\":\""
+                + Json.escape(value) + "\",\"profile\":\"" + version.profile() + "\"}";
         scenario.attach(json.getBytes(StandardCharsets.UTF_8), Recorded.MEDIA_TYPE, what);
         scenario.log(what + ": " + value);
-    }
-
-    private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\n': out.append("\\n"); break;
-                case '\r': out.append("\\r"); break;
-                case '\t': out.append("\\t"); break;
-                default:
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-            }
-        }
-        return out.toString();
     }
 }

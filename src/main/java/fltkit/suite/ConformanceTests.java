@@ -1,28 +1,19 @@
 package fltkit.suite;
 
-import fltkit.runner.EngineSettings;
-import org.junit.platform.suite.api.ConfigurationParameter;
-import org.junit.platform.suite.api.IncludeEngines;
-import org.junit.platform.suite.api.SelectPackages;
-import org.junit.platform.suite.api.Suite;
+import fltkit.runner.FilterManagerConformance;
 
 /**
- * The ready-made suite for an implementer's Maven build: every canonical feature against the provider
- * named by {@code -Dfltkit.implementation} (or the one registered in
- * {@code META-INF/services/fltkit.spi.FilterManagerProvider}), in the profile named by
- * {@code -Dfltkit.profile} (default win11).
+ * The ready-made entry for an implementer's Maven build: Surefire selecting this class (or a subclass of it
+ * in your src/test) runs the kit's {@code fltkit} engine: every canonical feature against the provider named
+ * by {@code fltkit.implementation} (or the one registered in
+ * {@code META-INF/services/fltkit.spi.FilterManagerProvider}), in the profiles named by {@code fltkit.profile}
+ * (a name, several joined with commas, or {@code all}; default win11), leaving the summary, JUnit XML and
+ * Allure results in {@code fltkit.reports} (default target/fltkit-reports) and the closing lines in the log.
  *
- * <p>Run it without writing a class: list the kit under Surefire's {@code <dependenciesToScan>} (its
- * name ends in {@code Tests}, so Surefire's default includes pick it up). Or extend it in your
- * src/test, e.g. {@code class FilterManagerConformanceTest extends ConformanceTests {}} (the suite
- * annotations are inherited).
+ * <p>Settings come from JUnit configuration parameters (Surefire's {@code <configurationParameters>},
+ * {@code junit-platform.properties}, system properties) or from
+ * {@code @org.junit.platform.suite.api.ConfigurationParameter} on your subclass, in that order of precedence.
  */
-@Suite
-@IncludeEngines("cucumber")
-@SelectPackages(EngineSettings.FEATURES_PACKAGE)
-@ConfigurationParameter(key = EngineSettings.GLUE, value = EngineSettings.GLUE_PACKAGE)
-@ConfigurationParameter(key = EngineSettings.PUBLISH_QUIET, value = "true")
-@ConfigurationParameter(key = EngineSettings.NAMING_STRATEGY_KEY, value = EngineSettings.NAMING_STRATEGY)
-@ConfigurationParameter(key = EngineSettings.EXAMPLE_NAME_KEY, value = EngineSettings.EXAMPLE_NAME)
+@FilterManagerConformance
 public class ConformanceTests {
 }

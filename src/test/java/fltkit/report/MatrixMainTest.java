@@ -1,6 +1,8 @@
 package fltkit.report;
 
+import fltkit.rules.Level;
 import fltkit.rules.Outcome;
+import fltkit.rules.RuleEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,9 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,8 +27,9 @@ class MatrixMainTest {
         assertThat(dir.resolve("m").resolve(MatrixMain.MARKDOWN)).content()
                 .contains("| Rule | Level | alpha 1 · win11 | beta 1 · win11 |")
                 .contains("| ALLOC-002 a rule | MUST | passed | failed |")
-                .contains("alpha 1 conforms; beta 1 does NOT conform");
-        assertThat(dir.resolve("m").resolve(MatrixMain.HTML)).content().contains("does NOT conform (MUST)");
+                .contains("alpha 1: win11 CONFORMS; beta 1: win11 DOES NOT CONFORM");
+        assertThat(dir.resolve("m").resolve(MatrixMain.HTML)).content().contains("win11 DOES NOT CONFORM")
+                .contains("Content-Security-Policy");
     }
 
     @Test
@@ -58,13 +59,9 @@ class MatrixMainTest {
 
     private static ConformanceSummary summary(String implementation, String kit, Outcome outcome) {
         RunInfo run = new RunInfo(implementation, "1", "v", List.of(), List.of("win11"), kit, "c", "jdk", "os", false, "", "now");
-        ScenarioResult scenario = new ScenarioResult("ALLOC-002", "ALLOC-002 s", outcome, null, List.of());
-        ConformanceSummary.RuleRow row = new ConformanceSummary.RuleRow("ALLOC-002", "a rule", "MUST", "all", "seed", "",
-                "FltAllocateContext", "Context allocation", false,
-                Map.of("win11", new ConformanceSummary.Verdict(outcome, List.of(scenario))));
-        Map<Outcome, Long> must = Map.of(outcome, 1L);
-        Map<String, ConformanceSummary.Headline> headline = new LinkedHashMap<>();
-        headline.put("win11", new ConformanceSummary.Headline(must, Map.of(), Map.of(), must, 1, outcome == Outcome.PASSED));
-        return new ConformanceSummary(ConformanceSummary.FORMAT, run, List.of("win11"), headline, List.of(row));
+        RuleEntry rule = new RuleEntry("ALLOC-002", "a rule", Level.MUST, "all", "seed", "", "FltAllocateContext",
+                "FltAllocateContext.feature", List.of("ALLOC-002 s"));
+        ScenarioRun scenario = new ScenarioRun("ALLOC-002", "ALLOC-002 s", "FltAllocateContext.feature", 1, outcome, null, List.of(), null, -1);
+        return ConformanceSummary.build(run, List.of(new ProfileRun("win11", List.of(rule), List.of(scenario))));
     }
 }

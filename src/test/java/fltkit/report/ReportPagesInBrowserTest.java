@@ -63,8 +63,7 @@ class ReportPagesInBrowserTest {
         assertThat(exitCode).as("exit code of a run with a failed MUST rule").isNotZero();
         for (String profile : List.of("vista", "win7", "win8", "win10", "win11")) {
             assertThat(REPORTS.resolve(profile).resolve("cucumber.html")).isNotEmptyFile();
-            assertThat(REPORTS.resolve(profile).resolve("cucumber-junit.xml")).isNotEmptyFile();
-            assertThat(REPORTS.resolve(profile).resolve("cucumber-messages.ndjson")).isNotEmptyFile();
+            assertThat(REPORTS.resolve(profile).resolve("junit.xml")).isNotEmptyFile();
         }
         assertThat(REPORTS.resolve("allure-report/index.html")).isNotEmptyFile();
         assertThat(REPORTS.resolve("allure-results/categories.json")).isNotEmptyFile();
@@ -84,7 +83,7 @@ class ReportPagesInBrowserTest {
         List<String> historyIds = new ArrayList<>();
         long total = 0;
         for (String profile : List.of("vista", "win7", "win8", "win10", "win11")) {
-            total += count(Files.readString(REPORTS.resolve(profile).resolve("cucumber-junit.xml"), StandardCharsets.UTF_8), "<testcase ");
+            total += count(Files.readString(REPORTS.resolve(profile).resolve("junit.xml"), StandardCharsets.UTF_8), "<testcase ");
         }
         try (var files = Files.list(REPORTS.resolve("allure-results"))) {
             for (Path file : files.filter(f -> f.toString().endsWith("-result.json")).collect(java.util.stream.Collectors.toList())) {
@@ -103,16 +102,18 @@ class ReportPagesInBrowserTest {
         assertThat(seen).contains("DOES NOT CONFORM");
         long problems = 0;
         for (String profile : List.of("vista", "win7", "win8", "win10", "win11")) {
-            String junit = Files.readString(REPORTS.resolve(profile).resolve("cucumber-junit.xml"), StandardCharsets.UTF_8);
+            String junit = Files.readString(REPORTS.resolve(profile).resolve("junit.xml"), StandardCharsets.UTF_8);
             problems += attribute(junit, "failures") + attribute(junit, "errors");
         }
         assertThat(problems).as("failed and broken scenarios in the JUnit XML").isPositive();
-        assertThat(seen).contains("Non-conformances and errors (" + problems + ") Rule Profiles Outcome Scenario and message ")
-                .contains("ALLOC-002 vista, win7, win8, win10, win11 failed ALLOC-002 ContextSize 65536")
-                .contains("ALLOC-002 violated: FltAllocateContext(FLT_STREAM_CONTEXT, ContextSize=65536, PagedPool) returned "
-                        + "STATUS_SUCCESS (0x00000000), expected STATUS_INVALID_BUFFER_SIZE (0xC0000206)");
+        assertThat(seen).contains("Root causes: non-conformances, errors and kit-check breaches (" + problems + " scenarios")
+                .contains("ALLOC-002 failed")
+                .contains("vista, win7, win8, win10, win11")
+                .contains("ALLOC-002 violated: FltAllocateContext(…) returned STATUS_SUCCESS (0x00000000), expected "
+                        + "STATUS_INVALID_BUFFER_SIZE (0xC0000206)")
+                .contains("ALLOC-002 ContextSize 65536 against a variable-size definition gives STATUS_INVALID_BUFFER_SIZE");
         for (String profile : List.of("vista", "win11")) {
-            String junit = Files.readString(REPORTS.resolve(profile).resolve("cucumber-junit.xml"), StandardCharsets.UTF_8);
+            String junit = Files.readString(REPORTS.resolve(profile).resolve("junit.xml"), StandardCharsets.UTF_8);
             assertThat(seen).contains("Scenarios: " + count(junit, "<testcase ") + " (");
             long notApplicable = count(junit, "<skipped message=\"[not-applicable]");
             if (profile.equals("vista")) {
@@ -128,7 +129,7 @@ class ReportPagesInBrowserTest {
         Path page = REPORTS.resolve("allure-report/index.html");
         long total = 0;
         for (String profile : List.of("vista", "win7", "win8", "win10", "win11")) {
-            total += count(Files.readString(REPORTS.resolve(profile).resolve("cucumber-junit.xml"), StandardCharsets.UTF_8), "<testcase ");
+            total += count(Files.readString(REPORTS.resolve(profile).resolve("junit.xml"), StandardCharsets.UTF_8), "<testcase ");
         }
         String overview = Chromium.visibleText(Chromium.dumpDom(page, null));
         assertThat(overview).contains(total + " test cases").contains("Filter Manager context conformance: broken: ForgetsMaxUShort");

@@ -1,5 +1,7 @@
 package fltkit.selftest;
 
+import fltkit.report.RunRecorder;
+import fltkit.report.ScenarioRun;
 import fltkit.runner.EngineSettings;
 import fltkit.settings.KitSettings;
 import fltkit.spi.WindowsVersion;
@@ -9,6 +11,8 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,15 +28,25 @@ public final class KitRun {
 
     public static List<ScenarioOutcome> run(String implementation, WindowsVersion profile) {
         List<ScenarioOutcome> outcomes = new ArrayList<>();
+        String recorder = UUID.randomUUID().toString();
         KitSettings.with(Map.of(KitSettings.IMPLEMENTATION, implementation, KitSettings.PROFILE, profile.profile()), () -> {
             EngineExecutionResults results = EngineTestKit.engine("cucumber")
                     .selectors(selectPackage(EngineSettings.FEATURES_PACKAGE))
                     .configurationParameters(EngineSettings.base())
+                    .configurationParameter("cucumber.plugin", RunRecorder.class.getName() + ":" + recorder)
                     .execute();
             for (Event event : results.testEvents().finished().list()) {
                 outcomes.add(outcome(event));
             }
         });
+        // The kit checks' breaches are not the scenarios' own results: the recorder has them.
+        Map<String, String> findings = new HashMap<>();
+        for (ScenarioRun run : RunRecorder.take(recorder, profile.profile()).scenarios()) {
+            if (run.kitCheck() != null) {
+                findings.put(run.name(), run.kitCheck().message());
+            }
+        }
+        outcomes.replaceAll(o -> findings.containsKey(o.name()) ? o.withKitCheck(findings.get(o.name())) : o);
         return outcomes;
     }
 

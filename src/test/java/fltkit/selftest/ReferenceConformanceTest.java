@@ -22,6 +22,10 @@ class ReferenceConformanceTest {
                 .as("scenarios that failed or broke against the reference in %s", profile)
                 .filteredOn(o -> o.status() == ScenarioOutcome.Status.FAILED || o.status() == ScenarioOutcome.Status.BROKEN)
                 .isEmpty();
+        assertThat(outcomes).as("scenarios after which the kit's own checks found something against the reference in %s", profile)
+                .filteredOn(o -> o.kitCheck() != null).isEmpty();
+        assertThat(outcomes).as("the reference declares every capability, so nothing is 'not declared' in %s", profile)
+                .noneMatch(o -> o.status() == ScenarioOutcome.Status.SKIPPED && o.message().startsWith("[not-declared]"));
         assertThat(outcomes)
                 .as("skipped scenarios in %s must say why (not applicable, not declared or untestable)", profile)
                 .filteredOn(o -> o.status() == ScenarioOutcome.Status.SKIPPED)

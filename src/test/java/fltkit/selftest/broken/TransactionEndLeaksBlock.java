@@ -12,7 +12,7 @@ import fltkit.spi.WindowsVersion;
  * Loses a pool block whenever a transaction ends. No rule's own steps look at the pool there: only the
  * end-of-scenario leak check (KIT-LEAK-001) can catch it, which is what this implementation proves.
  */
-@Breaks(rules = "AUTO-003", messageContains = {"KIT-LEAK-001", "pool block(s) still outstanding"}, othersMayFail = true)
+@Breaks(rules = "KIT-LEAK-001", messageContains = {"KIT-LEAK-001", "pool block(s) still outstanding"})
 public class TransactionEndLeaksBlock extends BrokenProvider {
     @Override
     protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {

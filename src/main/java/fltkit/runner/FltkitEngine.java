@@ -1,0 +1,206 @@
+package fltkit.runner;
+
+import fltkit.report.ConformanceSummary;
+import fltkit.report.ProfileRun;
+import fltkit.report.Reports;
+import fltkit.report.RunRecorder;
+import fltkit.report.ScenarioRun;
+import fltkit.settings.Implementations;
+import fltkit.settings.KitConfigurationException;
+import fltkit.settings.KitSettings;
+import fltkit.spi.FilterManagerProvider;
+import fltkit.spi.WindowsVersion;
+import io.cucumber.junit.platform.engine.CucumberTestEngine;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestEngine;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+/**
+ * The kit on the JUnit Platform: one engine ({@value #ID}) that runs every canonical feature, once per Windows
+ * profile the settings name, through the Cucumber engine, and then gives the verdict: the tests JUnit counts
+ * beyond the scenarios (each kit-check breach, each profile without a verdict), the reports, and the closing
+ * lines. Maven (Surefire selecting a {@link FilterManagerConformance} class) and the command line
+ * ({@link ConformanceRun}) both run it, so both leave the same verdict, reports and lines.
+ */
+public final class FltkitEngine implements TestEngine {
+    public static final String ID = "fltkit";
+    private static final CucumberTestEngine CUCUMBER = new CucumberTestEngine();
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public Optional<String> getGroupId() {
+        return Optional.of("io.github.fltkit");
+    }
+
+    @Override
+    public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        Class<?> selected = request.getSelectorsByType(ClassSelector.class).stream().map(ClassSelector::getJavaClass)
+                .filter(type -> type.isAnnotationPresent(FilterManagerConformance.class)).findFirst().orElse(null);
+        boolean byId = request.getSelectorsByType(UniqueIdSelector.class).stream()
+                .anyMatch(s -> s.getUniqueId().getEngineId().filter(ID::equals).isPresent());
+        if (selected == null && !byId) {
+            return new EngineDescriptor(uniqueId, "fltkit conformance kit");
+        }
+        RunSettings settings = RunSettings.of(request.getConfigurationParameters(), selected);
+        RunDescriptor run = new RunDescriptor(uniqueId, settings);
+        TestSource source = selected == null ? null : ClassSource.from(selected);
+        for (WindowsVersion profile : settings.profiles()) {
+            ProfileDescriptor descriptor = new ProfileDescriptor(uniqueId.append("profile", profile.profile()), profile, source);
+            descriptor.features(CUCUMBER.discover(LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectPackage(EngineSettings.FEATURES_PACKAGE))
+                    .configurationParameters(cucumberSettings(run, profile))
+                    .build(), descriptor.getUniqueId().append("engine", "cucumber")));
+            run.addChild(descriptor);
+        }
+        return run;
+    }
+
+    @Override
+    public void execute(ExecutionRequest request) {
+        TestDescriptor root = request.getRootTestDescriptor();
+        EngineExecutionListener listener = request.getEngineExecutionListener();
+        listener.executionStarted(root);
+        if (!(root instanceof RunDescriptor)) {
+            listener.executionFinished(root, TestExecutionResult.successful());
+            return;
+        }
+        RunDescriptor run = (RunDescriptor) root;
+        PrintStream out = ConformanceRun.output(run.settings());
+        try {
+            KitSettings.with(run.settings().all(), () -> runProfiles(request, run, listener, out));
+            listener.executionFinished(root, TestExecutionResult.successful());
+        } catch (KitConfigurationException e) {
+            ConformanceRun.finished(run.settings(), RunOutcome.misconfigured(e.getMessage()));
+            out.println("fltkit: " + e.getMessage());
+            listener.executionFinished(root, TestExecutionResult.failed(e));
+        }
+    }
+
+    private void runProfiles(ExecutionRequest request, RunDescriptor run, EngineExecutionListener listener, PrintStream out) {
+        // The implementation is loaded before any scenario, so a wrong adapter is one clear error, not 300 broken scenarios.
+        FilterManagerProvider provider = Implementations.load();
+        RunSettings settings = run.settings();
+        Reports reports = Reports.open(settings.reports(), settings.allure());
+        List<ProfileRun> runs = new ArrayList<>();
+        for (TestDescriptor child : run.getChildren()) {
+            ProfileDescriptor profile = (ProfileDescriptor) child;
+            listener.executionStarted(profile);
+            KitSettings.with(Map.of(KitSettings.PROFILE, profile.profile().profile()), () -> CUCUMBER.execute(ExecutionRequest.create(
+                    profile.features(), new Progress(listener, profile, run.recorderKey(profile.profile()), out,
+                            settings.flag(RunSettings.PROGRESS, true)),
+                    new MapParameters(cucumberSettings(run, profile.profile()), request.getConfigurationParameters()),
+                    request.getOutputDirectoryCreator(), request.getStore())));
+            ProfileRun recorded = RunRecorder.take(run.recorderKey(profile.profile()), profile.profile().profile());
+            runs.add(recorded);
+            reportKitChecks(profile, recorded, listener, reports);
+            listener.executionFinished(profile, TestExecutionResult.successful());
+        }
+        ConformanceSummary summary = reports.write(provider, runs, settings.partial(), settings.tags().orElse(null), out);
+        RunOutcome outcome = RunOutcome.of(summary, settings.flag(RunSettings.REQUIRE_FULL, false));
+        reportVerdicts(run, summary, outcome, listener);
+        outcome.lines().forEach(out::println);
+        out.println("fltkit: reports in " + reports.folder().toAbsolutePath().normalize());
+        ConformanceRun.finished(settings, outcome);
+    }
+
+    /** Each kit-check breach is a failed test of its own, named by the check and the scenario it ran after. */
+    private static void reportKitChecks(ProfileDescriptor profile, ProfileRun run, EngineExecutionListener listener, Reports reports) {
+        int n = 0;
+        for (ScenarioRun scenario : run.scenarios()) {
+            if (scenario.kitCheck() == null) {
+                continue;
+            }
+            VerdictDescriptor check = new VerdictDescriptor(profile.getUniqueId().append("kit-check", scenario.kitCheck().check()
+                    + "-" + (++n)), profile.profile().profile() + " / " + scenario.kitCheck().check() + " after " + scenario.name(),
+                    profile.getSource().orElse(null));
+            profile.addChild(check);
+            listener.dynamicTestRegistered(check);
+            listener.executionStarted(check);
+            listener.executionFinished(check, TestExecutionResult.failed(new AssertionError(scenario.kitCheck().message())));
+            reports.kitCheckBreach(profile.profile().profile(), scenario);
+        }
+    }
+
+    /** A profile without a verdict (or, when a full run is required, an incomplete one) fails a test saying so. */
+    private static void reportVerdicts(RunDescriptor run, ConformanceSummary summary, RunOutcome outcome,
+                                       EngineExecutionListener listener) {
+        for (TestDescriptor child : run.getChildren()) {
+            ProfileDescriptor profile = (ProfileDescriptor) child;
+            String name = profile.profile().profile();
+            Optional<String> refusal = outcome.refusal(name);
+            if (refusal.isEmpty()) {
+                continue;
+            }
+            VerdictDescriptor verdict = new VerdictDescriptor(run.getUniqueId().append("verdict", name),
+                    name + " / conformance claim", profile.getSource().orElse(null));
+            run.addChild(verdict);
+            listener.dynamicTestRegistered(verdict);
+            listener.executionStarted(verdict);
+            listener.executionFinished(verdict, TestExecutionResult.failed(new AssertionError(refusal.get())));
+        }
+    }
+
+    /** The Cucumber engine's settings for one profile: the kit's engine settings, the recorder, the reports asked for. */
+    private static Map<String, String> cucumberSettings(RunDescriptor run, WindowsVersion profile) {
+        RunSettings settings = run.settings();
+        Map<String, String> config = new HashMap<>(EngineSettings.base());
+        List<String> plugins = new ArrayList<>();
+        plugins.add(RunRecorder.class.getName() + ":" + run.recorderKey(profile));
+        java.nio.file.Path folder = settings.reports().resolve(profile.profile());
+        if (settings.flag(RunSettings.CUCUMBER_HTML, true)) {
+            plugins.add("html:" + folder.resolve("cucumber.html"));
+        }
+        if (settings.flag(RunSettings.MESSAGES, false)) {
+            plugins.add("message:" + folder.resolve("cucumber-messages.ndjson"));
+        }
+        if (!settings.allure().equals("off")) {
+            plugins.add("fltkit.report.AllureResults:" + settings.reports().resolve(Reports.ALLURE_RESULTS));
+        }
+        config.put("cucumber.plugin", String.join(",", plugins));
+        settings.tags().ifPresent(tags -> config.put("cucumber.filter.tags", tags));
+        return config;
+    }
+
+    /** The whole run: its settings, and a key per profile under which the recorder keeps what it saw. */
+    static final class RunDescriptor extends EngineDescriptor {
+        private final RunSettings settings;
+        private final String key = UUID.randomUUID().toString();
+
+        RunDescriptor(UniqueId id, RunSettings settings) {
+            super(id, "fltkit conformance kit");
+            this.settings = settings;
+        }
+
+        RunSettings settings() {
+            return settings;
+        }
+
+        String recorderKey(WindowsVersion profile) {
+            return key + "-" + profile.profile();
+        }
+    }
+}
