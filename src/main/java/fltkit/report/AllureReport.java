@@ -11,29 +11,29 @@ import io.qameta.allure.core.Configuration;
 import io.qameta.allure.ga.GaPlugin;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Turns {@code <reports>/allure-results} into a single-file Allure report ({@code allure-report/index.html},
  * opens from the file system) in-process, with the kit's categories, environment and executor, and the
- * history of the previous run carried over from a folder outside reports/.
+ * history of the previous run carried over.
  */
 public final class AllureReport {
     /**
-     * Where the history survives between runs. Maven passes target/allure-history (its build wipes
-     * reports/); without the property it is {@code <reports>/.allure-history}, which a run's own clearing
-     * keeps, so runs into different folders never mix their trends.
+     * Where the history survives between runs: {@code <reports>/.allure-history} unless this property names
+     * another folder, so runs into different folders never mix their trends. Like the reports folder, the kit
+     * replaces only history files its own earlier runs wrote there ({@link ReportsFolder}).
      */
     public static final String HISTORY_PROPERTY = "fltkit.allure.history";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,32 +47,34 @@ public final class AllureReport {
         return given == null || given.isBlank() ? reports.resolve(".allure-history") : Path.of(given);
     }
 
-    /** Writes the report; returns its index.html. */
-    public static Path generate(Path results, Path reportDir, Path history, RunInfo run) throws IOException {
+    /** Writes the report, seeded with the folder's Allure history and leaving the new one there; returns its index.html. */
+    public static Path generate(Path results, Path reportDir, ReportsFolder folder, RunInfo run) throws IOException {
         Files.createDirectories(results);
         writeCategories(results);
         writeEnvironment(results, run);
         writeExecutor(results, run);
-        copyTree(history, results.resolve("history"));
+        for (Path file : folder.history()) {
+            Files.createDirectories(results.resolve("history"));
+            Files.copy(file, results.resolve("history").resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+        }
 
-        deleteTree(reportDir);
         Files.createDirectories(reportDir);
         new ReportGenerator(configuration(run)).generateSingleFile(reportDir, List.of(results));
         Path index = reportDir.resolve("index.html");
         String html = Files.readString(index, StandardCharsets.UTF_8);
-        Files.writeString(index, offline(html), StandardCharsets.UTF_8);
-        keepHistory(html, history);
+        AtomicFile.write(index, offline(html).getBytes(StandardCharsets.UTF_8));
+        folder.replaceHistory(history(html));
         return index;
     }
 
     /** The single file embeds the new history/*.json (base64); they seed the next run's trends. */
-    static void keepHistory(String html, Path history) throws IOException {
+    static Map<String, byte[]> history(String html) {
+        Map<String, byte[]> files = new TreeMap<>();
         Matcher entry = HISTORY_ENTRY.matcher(html);
-        deleteTree(history);
-        Files.createDirectories(history);
         while (entry.find()) {
-            Files.write(history.resolve(entry.group(1)), Base64.getDecoder().decode(entry.group(2)));
+            files.put(entry.group(1), Base64.getDecoder().decode(entry.group(2)));
         }
+        return files;
     }
 
     private static Configuration configuration(RunInfo run) {
@@ -149,37 +151,5 @@ public final class AllureReport {
                 + String.join(", ", run.profiles()) + (run.partial() ? " (PARTIAL)" : ""));
         executor.put("reportName", "Filter Manager context conformance");
         JSON.writerWithDefaultPrettyPrinter().writeValue(results.resolve("executor.json").toFile(), executor);
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.collect(Collectors.toList())) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

@@ -138,7 +138,7 @@ public record ConformanceSummary(String format, RunInfo run, List<String> profil
     }
 
     public void write(Path file) throws IOException {
-        JSON.writeValue(file.toFile(), this);
+        AtomicFile.write(file, JSON.writeValueAsBytes(this));
     }
 
     public static ConformanceSummary read(Path file) throws IOException {

@@ -75,8 +75,8 @@ public final class MatrixMain {
         }
         try {
             Files.createDirectories(out);
-            Files.writeString(out.resolve(HTML), html(summaries), StandardCharsets.UTF_8);
-            Files.writeString(out.resolve(MARKDOWN), markdown(summaries), StandardCharsets.UTF_8);
+            AtomicFile.write(out.resolve(HTML), html(summaries).getBytes(StandardCharsets.UTF_8));
+            AtomicFile.write(out.resolve(MARKDOWN), markdown(summaries).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             System.err.println("fltkit merge: cannot write the matrix in " + out + ": " + e.getMessage());
             return 2;

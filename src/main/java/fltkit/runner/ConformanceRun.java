@@ -1,8 +1,9 @@
 package fltkit.runner;
 
+import fltkit.report.AllureReport;
 import fltkit.report.Reports;
+import fltkit.report.ReportsFolder;
 import fltkit.settings.Implementations;
-import fltkit.settings.KitConfigurationException;
 import fltkit.settings.KitSettings;
 import fltkit.spi.FilterManagerProvider;
 import fltkit.spi.WindowsVersion;
@@ -47,22 +48,21 @@ public final class ConformanceRun {
     public static List<ProfileResult> execute(Options options) {
         // Fail fast, with the loader's message, on an adapter that cannot be loaded.
         FilterManagerProvider provider = Implementations.byName(options.implementation());
-        try {
-            Reports.clear(options.reports(), options.profiles());
-        } catch (IOException e) {
-            throw new KitConfigurationException("cannot clear the reports folder " + options.reports() + ": " + e, e);
+        // Fail fast, before any scenario runs, on a reports folder that cannot be used or is not the kit's to write.
+        try (ReportsFolder folder = ReportsFolder.claim(options.reports(), Reports.outputs(options.profiles()),
+                AllureReport.historyDirectory(options.reports()))) {
+            List<ProfileResult> results = new ArrayList<>();
+            for (WindowsVersion profile : options.profiles()) {
+                results.add(runProfile(options, profile));
+            }
+            // Every report is written whatever the scenarios did; a report that cannot be written is said loudly.
+            try {
+                Reports.write(folder, provider, options.profiles(), options.partial(), options.tagFilter());
+            } catch (IOException | RuntimeException e) {
+                System.err.println("fltkit: could not write the reports in " + options.reports() + ": " + e);
+            }
+            return results;
         }
-        List<ProfileResult> results = new ArrayList<>();
-        for (WindowsVersion profile : options.profiles()) {
-            results.add(runProfile(options, profile));
-        }
-        // Every report is written whatever the scenarios did; a report that cannot be written is said loudly.
-        try {
-            Reports.write(options.reports(), provider, options.profiles(), options.partial(), options.tagFilter());
-        } catch (IOException | RuntimeException e) {
-            System.err.println("fltkit: could not write the reports in " + options.reports() + ": " + e);
-        }
-        return results;
     }
 
     private static ProfileResult runProfile(Options options, WindowsVersion profile) {

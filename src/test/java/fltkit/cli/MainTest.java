@@ -128,8 +128,7 @@ class MainTest {
     }
 
     @Test
-    void aClassPathEntryRegisteringOneProviderIsUsed() throws IOException {
-        Path adapter = reports.resolve("adapter");
+    void aClassPathEntryRegisteringOneProviderIsUsed(@TempDir Path adapter) throws IOException {
         Path services = adapter.resolve("META-INF/services/fltkit.spi.FilterManagerProvider");
         Files.createDirectories(services.getParent());
         Files.writeString(services, "fltkit.cli.MainTest$ExampleAdapter\n");
@@ -140,8 +139,7 @@ class MainTest {
     }
 
     @Test
-    void aClassPathEntryRegisteringTwoProvidersExitsTwo() throws IOException {
-        Path adapter = reports.resolve("adapters");
+    void aClassPathEntryRegisteringTwoProvidersExitsTwo(@TempDir Path adapter) throws IOException {
         Path services = adapter.resolve("META-INF/services/fltkit.spi.FilterManagerProvider");
         Files.createDirectories(services.getParent());
         Files.writeString(services, "fltkit.cli.MainTest$ExampleAdapter\nfltkit.selftest.broken.IgnoresMaxUShort\n");

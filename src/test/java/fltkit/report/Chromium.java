@@ -66,7 +66,19 @@ final class Chromium {
                 throw new IOException("chromium did not finish within 90 s: " + command);
             }
         } finally {
-            AllureReport.deleteTree(profile);
+            deleteTree(profile);
+        }
+    }
+
+    /** Deletes a folder the test itself made. */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).collect(java.util.stream.Collectors.toList())) {
+                Files.delete(p);
+            }
         }
     }
 }

@@ -47,7 +47,7 @@ class ReportPagesInBrowserTest {
         }
         assumeTrue(Chromium.available(), "Chromium not installed at " + Chromium.BINARY
                 + ": the report pages were not checked in a browser (apt-get install -y chromium)");
-        AllureReport.deleteTree(WORK);
+        Chromium.deleteTree(WORK);
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dfltkit.allure.history=" + WORK.resolve("allure-history"), "-cp", classpath, "fltkit.cli.Main",
