@@ -15,6 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,9 @@ public final class AllureReport {
      */
     public static final String HISTORY_PROPERTY = "fltkit.allure.history";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The page template's scripts: the bundled app as a data: URL, and two inline ones (the data and its loader). */
+    private static final Pattern APP_SCRIPT = Pattern.compile("<script src=\"(data:text/javascript;base64,([A-Za-z0-9+/=]*))\"></script>");
+    private static final Pattern INLINE_SCRIPT = Pattern.compile("(?s)<script(?: async| defer)?>(.*?)</script>");
     private static final Pattern HISTORY_ENTRY = Pattern.compile("d\\('history/([a-z-]+\\.json)','([A-Za-z0-9+/=]*)'\\)");
 
     private AllureReport() {
@@ -62,7 +68,7 @@ public final class AllureReport {
         new ReportGenerator(configuration(run)).generateSingleFile(reportDir, List.of(results));
         Path index = reportDir.resolve("index.html");
         String html = Files.readString(index, StandardCharsets.UTF_8);
-        AtomicFile.write(index, offline(html).getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(index, safe(html, reportName(run)).getBytes(StandardCharsets.UTF_8));
         folder.replaceHistory(history(html));
         return index;
     }
@@ -81,10 +87,58 @@ public final class AllureReport {
         // Everything bundled except the analytics plugin, which would try to phone home.
         List<Extension> extensions = new ConfigurationBuilder().useDefault().build().getExtensions().stream()
                 .filter(e -> !(e instanceof GaPlugin)).collect(Collectors.toList());
-        return ConfigurationBuilder.empty().fromExtensions(extensions)
-                .withReportName("Filter Manager context conformance: " + run.implementation()
-                        + (run.partial() ? " (PARTIAL RUN)" : ""))
-                .build();
+        return ConfigurationBuilder.empty().fromExtensions(extensions).withReportName(reportName(run)).build();
+    }
+
+    private static String reportName(RunInfo run) {
+        return "Filter Manager context conformance: " + run.implementation() + (run.partial() ? " (PARTIAL RUN)" : "");
+    }
+
+    /** The page as the kit leaves it: offline, its title escaped, and no script running but its own. */
+    static String safe(String html, String reportName) {
+        // The page template writes the report name, which holds the implementation's name, into <title> unescaped.
+        int title = html.indexOf("<title>") + "<title>".length();
+        if (title < "<title>".length() || !html.startsWith(reportName + "</title>", title)) {
+            throw new IllegalStateException("the Allure page template changed: its <title> is not the report name; "
+                    + "check AllureReport.safe against the new template before using this Allure version");
+        }
+        String page = html.substring(0, title) + Html.escText(reportName) + html.substring(title + reportName.length());
+        return withPolicy(offline(page));
+    }
+
+    /**
+     * Adds a Content-Security-Policy that lets exactly the page's own scripts run, each pinned by its hash (the
+     * bundled app through an integrity attribute), so markup an implementation smuggled into a name or a message
+     * cannot run script even where the app renders it as HTML. The app needs inline styles and reads its data
+     * from data: URLs.
+     */
+    static String withPolicy(String html) {
+        List<String> hashes = new ArrayList<>();
+        Matcher app = APP_SCRIPT.matcher(html);
+        StringBuilder pinned = new StringBuilder();
+        while (app.find()) {
+            String hash = sha256(Base64.getDecoder().decode(app.group(2)));
+            hashes.add("'" + hash + "'");
+            app.appendReplacement(pinned, Matcher.quoteReplacement("<script src=\"" + app.group(1) + "\" integrity=\"" + hash + "\"></script>"));
+        }
+        app.appendTail(pinned);
+        Matcher inline = INLINE_SCRIPT.matcher(pinned);
+        while (inline.find()) {
+            hashes.add("'" + sha256(inline.group(1).getBytes(StandardCharsets.UTF_8)) + "'");
+        }
+        String policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src "
+                + String.join(" ", hashes) + "; style-src 'unsafe-inline' data:; img-src data:; font-src data:; connect-src data:; "
+                + "base-uri 'none'; form-action 'none'\">";
+        int head = pinned.indexOf("<meta charset=\"utf-8\">") + "<meta charset=\"utf-8\">".length();
+        return pinned.insert(head, "\n    " + policy).toString();
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return "sha256-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** Removes the analytics script tags of the page template: the report must not reach out. */

@@ -7,6 +7,13 @@ final class Html {
     private Html() {
     }
 
+    /**
+     * The kit's pages are static: no script may run in them, whatever an implementation managed to put in
+     * its name or messages; styles are inline.
+     */
+    static final String POLICY = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+            + "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">";
+
     static String esc(String text) {
         if (text == null) {
             return "";
@@ -23,6 +30,11 @@ final class Html {
             }
         }
         return out.toString();
+    }
+
+    /** Escapes text for an element's content only ({@code & < >}), where quotes may stay as they are. */
+    static String escText(String text) {
+        return text == null ? null : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     static String badge(Outcome outcome) {

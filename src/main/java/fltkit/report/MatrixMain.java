@@ -101,27 +101,33 @@ public final class MatrixMain {
                 + (summary.run().partial() ? " (PARTIAL)" : "");
     }
 
+    /** Text for a Markdown cell: markup a renderer would obey is escaped, and '|' would end the cell. */
+    private static String cell(String text) {
+        return esc(text).replace("|", "/");
+    }
+
     static String markdown(List<ConformanceSummary> summaries) {
-        StringBuilder md = new StringBuilder("# Conformance matrix (kit ").append(summaries.get(0).run().kitVersion()).append(")\n\n");
+        StringBuilder md = new StringBuilder("# Conformance matrix (kit ").append(cell(summaries.get(0).run().kitVersion())).append(")\n\n");
         md.append("| Rule | Level |");
-        summaries.forEach(s -> s.profiles().forEach(p -> md.append(' ').append(name(s).replace("|", "/")).append(" · ").append(p).append(" |")));
+        summaries.forEach(s -> s.profiles().forEach(p -> md.append(' ').append(cell(name(s))).append(" · ").append(cell(p)).append(" |")));
         md.append("\n|---|---|");
         summaries.forEach(s -> s.profiles().forEach(p -> md.append("---|")));
         md.append('\n');
         for (ConformanceSummary.RuleRow rule : rules(summaries).values()) {
-            md.append("| ").append(rule.id()).append(' ').append(rule.title().replace("|", "/")).append(" | ").append(rule.level()).append(" |");
+            md.append("| ").append(cell(rule.id())).append(' ').append(cell(rule.title())).append(" | ").append(cell(rule.level())).append(" |");
             summaries.forEach(s -> s.profiles().forEach(p -> md.append(' ').append(outcome(s, rule.id(), p).label()).append(" |")));
             md.append('\n');
         }
         md.append("\nMUST verdict: ");
         List<String> verdicts = new ArrayList<>();
-        summaries.forEach(s -> verdicts.add(name(s) + " " + (s.conformant() ? "conforms" : "does NOT conform")));
+        summaries.forEach(s -> verdicts.add(cell(name(s)) + " " + (s.conformant() ? "conforms" : "does NOT conform")));
         md.append(String.join("; ", verdicts)).append('\n');
         return md.toString();
     }
 
     static String html(List<ConformanceSummary> summaries) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Conformance matrix</title><style>")
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">").append(Html.POLICY)
+                .append("<title>Conformance matrix</title><style>")
                 .append(Html.STYLE).append("</style></head><body><main><h1>Conformance matrix</h1><p class=\"sub\">Kit ")
                 .append(esc(summaries.get(0).run().kitVersion())).append(" · ").append(summaries.size()).append(" implementations</p>");
         if (summaries.stream().anyMatch(s -> s.run().partial())) {

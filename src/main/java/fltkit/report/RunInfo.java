@@ -23,14 +23,20 @@ public record RunInfo(String implementation, String implementationVersion, Strin
                       boolean partial, String tagFilter, String finishedAt) {
 
     public static RunInfo of(FilterManagerProvider provider, List<WindowsVersion> profiles, boolean partial, String tagFilter) {
-        ImplementationInfo info = provider.info();
-        return new RunInfo(info.name(), info.version(), info.vendor(),
+        ImplementationInfo given = provider.info();
+        // Whatever the implementation says about itself is shown, never trusted to be there.
+        ImplementationInfo info = given != null ? given : new ImplementationInfo(null, null, null, null);
+        return new RunInfo(text(info.name()), text(info.version()), text(info.vendor()),
                 provider.capabilities().stream().map(Capability::tag).sorted().collect(Collectors.toList()),
                 profiles.stream().map(WindowsVersion::profile).collect(Collectors.toList()),
                 readKitVersion(), readKitCommit(),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version", System.getProperty("java.version")),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
                 partial, tagFilter == null ? "" : tagFilter, Instant.now().toString());
+    }
+
+    private static String text(String given) {
+        return given == null ? "" : given;
     }
 
     static String readKitVersion() {

@@ -21,7 +21,7 @@ public final class SummaryPage {
     public static String render(ConformanceSummary summary) {
         RunInfo run = summary.run();
         StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">").append(Html.POLICY)
                 .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
                 .append("<title>Conformance summary: ").append(esc(run.implementation())).append("</title>")
                 .append("<style>").append(Html.STYLE).append("</style></head><body><main>");

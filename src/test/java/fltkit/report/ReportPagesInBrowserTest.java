@@ -36,8 +36,7 @@ class ReportPagesInBrowserTest {
 
     @BeforeAll
     static void runTheKitAgainstABrokenImplementation() throws Exception {
-        boolean required = "true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("fltkit.browser.required");
-        if (required) {
+        if (Chromium.required()) {
             assertThat(Chromium.available()).withFailMessage("CI needs Chromium at %s to check the reports "
                     + "(apt-get install -y chromium)", Chromium.BINARY).isTrue();
         }
