@@ -2,27 +2,38 @@ package fltkit.cli;
 
 import fltkit.rules.RuleCatalog;
 import fltkit.runner.ConformanceRun;
+import fltkit.runner.ExitGuard;
 import fltkit.settings.Implementations;
 import fltkit.settings.KitConfigurationException;
 import fltkit.settings.KitSettings;
 import fltkit.runner.ProfileResult;
+import fltkit.spi.FilterManagerProvider;
 import fltkit.spi.WindowsVersion;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * The kit's command line ({@code java -jar fltmgr-context-kit-<version>-cli.jar --help}). Exit 0 only when
- * every applicable scenario passed in every profile run; 1 when one failed or broke; 2 when the command
- * line or the adapter is wrong; 3 when the kit's own feature files break its conventions.
+ * the run finished and every applicable scenario passed in every profile run; 1 when one failed or broke;
+ * 2 when the command line, the adapter or the reports folder is wrong; 3 when the kit's own feature files
+ * break its conventions; 4 when no scenario could run in a profile (no verdict); 5 when the JVM was made to
+ * exit during the run (no verdict).
  */
 public final class Main {
     public static final int CONFORMANT = 0;
     public static final int NOT_CONFORMANT = 1;
     public static final int USAGE = 2;
     public static final int MALFORMED_FEATURES = 3;
+    /** Every scenario of a profile was skipped (not declared, not applicable): nothing was judged. */
+    public static final int NO_VERDICT = 4;
+    /** The JVM was made to exit before the run finished (see {@link ExitGuard}). */
+    public static final int CUT_SHORT = ExitGuard.CUT_SHORT;
 
     private Main() {
     }
@@ -69,9 +80,13 @@ public final class Main {
             }
             ConformanceRun.Options run = new ConformanceRun.Options(implementation, profiles, options.reports(), options.tags());
             AtomicReference<List<ProfileResult>> results = new AtomicReference<>();
+            AtomicReference<FilterManagerProvider> provider = new AtomicReference<>();
             Map<String, String> settings = options.processCommand().isEmpty() ? Map.of()
                     : Map.of(Implementations.PROCESS_COMMAND, options.processCommandJson());
-            KitSettings.with(settings, () -> results.set(ConformanceRun.execute(run)));
+            KitSettings.with(settings, () -> {
+                results.set(ConformanceRun.execute(run));
+                provider.set(Implementations.byName(implementation)); // the run's own, made once per JVM
+            });
             for (ProfileResult result : results.get()) {
                 if (result.total() == 0) {
                     err.println("fltkit: no scenario ran in the " + result.profile().profile() + " profile; "
@@ -83,13 +98,45 @@ public final class Main {
             String mark = options.partial() ? " [PARTIAL: --tags " + options.tags() + "]" : "";
             results.get().forEach(r -> out.println(r.line() + mark));
             out.println("reports: " + options.reports().toAbsolutePath().normalize());
-            return results.get().stream().allMatch(ProfileResult::conformant) ? CONFORMANT : NOT_CONFORMANT;
+            for (ProfileResult result : results.get()) {
+                if (result.judgedNothing()) {
+                    err.println("fltkit: " + nothingRan(result, provider.get(), options.reports()));
+                }
+            }
+            if (!results.get().stream().allMatch(ProfileResult::conformant)) {
+                return NOT_CONFORMANT;
+            }
+            return results.get().stream().anyMatch(ProfileResult::judgedNothing) ? NO_VERDICT : CONFORMANT;
         } catch (KitConfigurationException e) {
             err.println("fltkit: " + e.getMessage());
             return USAGE;
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** Why a profile has no verdict and what to do; the implementation's name cannot rewrite the terminal. */
+    private static String nothingRan(ProfileResult result, FilterManagerProvider provider, Path reports) {
+        String profile = result.profile().profile();
+        String what = "no scenario could run in the " + profile + " profile: all " + result.skipped()
+                + " were skipped, so it has no verdict; ";
+        Set<WindowsVersion> claimed;
+        String name;
+        try {
+            claimed = provider.windowsVersions();
+            name = provider.info().name();
+        } catch (RuntimeException e) {
+            claimed = null;
+            name = "?";
+        }
+        if (claimed != null && !claimed.contains(result.profile())) {
+            return what + "the implementation '" + String.valueOf(name).replaceAll("\\p{Cntrl}", "?") + "' does not claim it (it claims "
+                    + (claimed.isEmpty() ? "no profile" : claimed.stream().sorted().map(WindowsVersion::profile)
+                    .collect(Collectors.joining(", "))) + "): claim it in FilterManagerProvider.windowsVersions() (a process "
+                    + "implementation: in 'profiles' of its hello answer), or run a profile it claims with --profile";
+        }
+        return what + "each needs a capability the implementation does not declare or lies outside this profile's Windows "
+                + "range; the reasons are in " + reports.resolve(profile).resolve("cucumber-junit.xml");
     }
 
     /** The provider class name to run, or a message saying which option names it. */

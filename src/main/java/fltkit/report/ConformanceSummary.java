@@ -128,13 +128,15 @@ public record ConformanceSummary(String format, RunInfo run, List<String> profil
         }
         Map<Outcome, Long> byScenario = new EnumMap<>(Outcome.class);
         scenarios.forEach(s -> byScenario.merge(s.outcome(), 1L, Long::sum));
-        boolean conformant = must.getOrDefault(Outcome.FAILED, 0L) == 0 && must.getOrDefault(Outcome.BROKEN, 0L) == 0;
+        // Nothing exercised is no evidence: CONFORMS needs at least one applicable MUST rule that held.
+        boolean held = must.getOrDefault(Outcome.PASSED, 0L) + must.getOrDefault(Outcome.RECORDED, 0L) > 0;
+        boolean conformant = held && must.getOrDefault(Outcome.FAILED, 0L) == 0 && must.getOrDefault(Outcome.BROKEN, 0L) == 0;
         return new Headline(must, other, kit, byScenario, scenarios.size(), conformant);
     }
 
-    /** True when no documented MUST rule failed or broke in any profile. */
+    /** True when the run finished and, in every profile, documented MUST rules held and none failed or broke. */
     public boolean conformant() {
-        return headline.values().stream().allMatch(Headline::conformant);
+        return run.finished() && headline.values().stream().allMatch(Headline::conformant);
     }
 
     public void write(Path file) throws IOException {

@@ -49,7 +49,7 @@ final class Html {
             ".partial{background:#b3261e;color:#fff;font-weight:700;font-size:20px;padding:12px 16px;border-radius:6px;margin:12px 0;letter-spacing:.5px}",
             ".cards{display:flex;flex-wrap:wrap;gap:14px}",
             ".card{background:#fff;border:1px solid #d7dbe2;border-top:6px solid #2e7d32;border-radius:8px;padding:12px 16px;min-width:200px;flex:1}",
-            ".card.nok{border-top-color:#c62828}.card h3{margin:0;font-size:17px}",
+            ".card.nok{border-top-color:#c62828}.card.none{border-top-color:#6b7280}.card.none .verdict{color:#4b5563}.card h3{margin:0;font-size:17px}",
             ".card .big{font-size:30px;font-weight:700;margin:4px 0 0}.card .verdict{font-weight:700;margin-bottom:6px}",
             ".card.ok .verdict{color:#2e7d32}.card.nok .verdict{color:#c62828}.card ul{margin:4px 0 0;padding-left:18px;color:#39414f}",
             "table{border-collapse:collapse;width:100%;background:#fff;font-size:14px}",

@@ -58,6 +58,13 @@ public final class MatrixMain {
             System.err.println("fltkit merge: cannot read a summary: " + e.getMessage());
             return 2;
         }
+        for (int i = 0; i < summaries.size(); i++) {
+            if (!summaries.get(i).run().finished()) {
+                System.err.println("fltkit merge: " + inputs.get(i) + " is the summary of a run that did not finish ("
+                        + summaries.get(i).run().incomplete() + "); it has no verdict to compare: rerun that implementation");
+                return 2;
+            }
+        }
         String kit = summaries.get(0).run().kitVersion();
         for (int i = 1; i < summaries.size(); i++) {
             String other = summaries.get(i).run().kitVersion();
@@ -101,6 +108,15 @@ public final class MatrixMain {
                 + (summary.run().partial() ? " (PARTIAL)" : "");
     }
 
+    /** "conforms", "does NOT conform", or "no verdict" when a profile exercised no MUST rule. */
+    private static String verdict(ConformanceSummary summary) {
+        if (summary.conformant()) {
+            return "conforms";
+        }
+        boolean failed = summary.profiles().stream().anyMatch(p -> SummaryPage.verdict(summary, p).equals("DOES NOT CONFORM"));
+        return failed ? "does NOT conform" : "no verdict";
+    }
+
     /** Text for a Markdown cell: markup a renderer would obey is escaped, and '|' would end the cell. */
     private static String cell(String text) {
         return esc(text).replace("|", "/");
@@ -120,7 +136,7 @@ public final class MatrixMain {
         }
         md.append("\nMUST verdict: ");
         List<String> verdicts = new ArrayList<>();
-        summaries.forEach(s -> verdicts.add(cell(name(s)) + " " + (s.conformant() ? "conforms" : "does NOT conform")));
+        summaries.forEach(s -> verdicts.add(cell(name(s)) + " " + verdict(s)));
         md.append(String.join("; ", verdicts)).append('\n');
         return md.toString();
     }
@@ -135,7 +151,7 @@ public final class MatrixMain {
         }
         html.append("<table><tr><th rowspan=\"2\">Rule</th><th rowspan=\"2\">Level</th>");
         summaries.forEach(s -> html.append("<th colspan=\"").append(s.profiles().size()).append("\">").append(esc(name(s)))
-                .append("<br>").append(s.conformant() ? "conforms (MUST)" : "does NOT conform (MUST)").append("</th>"));
+                .append("<br>").append(verdict(s)).append(" (MUST)</th>"));
         html.append("</tr><tr>");
         summaries.forEach(s -> s.profiles().forEach(p -> html.append("<th>").append(esc(p)).append("</th>")));
         html.append("</tr>");

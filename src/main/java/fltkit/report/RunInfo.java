@@ -17,10 +17,18 @@ import java.util.stream.Collectors;
 /**
  * Who ran what: the implementation (name, version, declared capabilities), the profiles, and the
  * kit itself (version from the build, git commit at run time with a fallback), the JDK and the OS.
+ * {@code incomplete} says why a run did not finish (empty when it did): such a run has no verdict.
  */
 public record RunInfo(String implementation, String implementationVersion, String vendor, List<String> capabilities,
                       List<String> profiles, String kitVersion, String kitCommit, String jdk, String os,
-                      boolean partial, String tagFilter, String finishedAt) {
+                      boolean partial, String tagFilter, String finishedAt, String incomplete) {
+
+    public RunInfo(String implementation, String implementationVersion, String vendor, List<String> capabilities,
+                   List<String> profiles, String kitVersion, String kitCommit, String jdk, String os,
+                   boolean partial, String tagFilter, String finishedAt) {
+        this(implementation, implementationVersion, vendor, capabilities, profiles, kitVersion, kitCommit, jdk, os, partial,
+                tagFilter, finishedAt, "");
+    }
 
     public static RunInfo of(FilterManagerProvider provider, List<WindowsVersion> profiles, boolean partial, String tagFilter) {
         ImplementationInfo given = provider.info();
@@ -33,6 +41,17 @@ public record RunInfo(String implementation, String implementationVersion, Strin
                 System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version", System.getProperty("java.version")),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
                 partial, tagFilter == null ? "" : tagFilter, Instant.now().toString());
+    }
+
+    /** The same run, marked as one that did not finish, for this reason. */
+    public RunInfo unfinished(String reason) {
+        return new RunInfo(implementation, implementationVersion, vendor, capabilities, profiles, kitVersion, kitCommit, jdk, os,
+                partial, tagFilter, Instant.now().toString(), reason);
+    }
+
+    /** True when the run finished (summaries of earlier kit versions carry no such field). */
+    public boolean finished() {
+        return incomplete == null || incomplete.isEmpty();
     }
 
     private static String text(String given) {

@@ -15,6 +15,7 @@ import static fltkit.report.Html.esc;
  * values side by side, and the legend.
  */
 public final class SummaryPage {
+    static final String CONFORMS = "CONFORMS";
     private SummaryPage() {
     }
 
@@ -30,6 +31,10 @@ public final class SummaryPage {
         html.append("<p class=\"sub\">Kit ").append(esc(run.kitVersion())).append(" (").append(esc(run.kitCommit()))
                 .append(") · Windows profiles: ").append(esc(String.join(", ", summary.profiles())))
                 .append(" · finished ").append(esc(readable(run.finishedAt()))).append("</p>");
+        if (!run.finished()) {
+            html.append("<div class=\"partial\" id=\"incomplete\">INCOMPLETE RUN: ").append(esc(run.incomplete()))
+                    .append(". Only what was written before is shown; this is not a verdict.</div>");
+        }
         if (run.partial()) {
             html.append("<div class=\"partial\" id=\"partial\">PARTIAL RUN: only scenarios matching ")
                     .append(esc(run.tagFilter())).append(" ran. This is not a conformance verdict.</div>");
@@ -56,11 +61,12 @@ public final class SummaryPage {
             long applicable = count(must, Outcome.PASSED) + count(must, Outcome.RECORDED) + count(must, Outcome.FAILED)
                     + count(must, Outcome.BROKEN);
             long held = count(must, Outcome.PASSED) + count(must, Outcome.RECORDED);
-            html.append("<div class=\"card ").append(headline.conformant() ? "ok" : "nok").append("\" id=\"card-")
-                    .append(esc(profile)).append("\"><h3>").append(esc(profile)).append("</h3>")
+            String verdict = verdict(summary, profile);
+            html.append("<div class=\"card ").append(verdict.equals(CONFORMS) ? "ok" : verdict.startsWith("NO VERDICT") ? "none" : "nok")
+                    .append("\" id=\"card-").append(esc(profile)).append("\"><h3>").append(esc(profile)).append("</h3>")
                     .append("<div class=\"big\">").append(held).append(" / ").append(applicable).append("</div>")
                     .append("<div>applicable MUST rules hold</div><div class=\"verdict\">")
-                    .append(headline.conformant() ? "CONFORMS" : "DOES NOT CONFORM").append("</div><ul>");
+                    .append(verdict).append("</div><ul>");
             for (Outcome outcome : Outcome.values()) {
                 if (count(must, outcome) > 0 && outcome != Outcome.PASSED) {
                     html.append("<li>").append(count(must, outcome)).append(count(must, outcome) == 1 ? " rule " : " rules ")
@@ -73,6 +79,22 @@ public final class SummaryPage {
                     .append(count(headline.scenarios(), Outcome.NOT_APPLICABLE)).append("</p></div>");
         }
         html.append("</div>");
+    }
+
+    /**
+     * CONFORMS only for a finished run in which applicable MUST rules were exercised and every one held;
+     * a run that exercised none, or did not finish, has no verdict.
+     */
+    static String verdict(ConformanceSummary summary, String profile) {
+        ConformanceSummary.Headline headline = summary.headline().get(profile);
+        Map<Outcome, Long> must = headline.mustRules();
+        if (!summary.run().finished()) {
+            return "NO VERDICT: the run did not finish";
+        }
+        if (count(must, Outcome.PASSED) + count(must, Outcome.RECORDED) + count(must, Outcome.FAILED) + count(must, Outcome.BROKEN) == 0) {
+            return "NO VERDICT: no applicable MUST rule ran";
+        }
+        return headline.conformant() ? CONFORMS : "DOES NOT CONFORM";
     }
 
     /** Failures and errors, one row per rule, scenario and message, with the profiles it happened in. */

@@ -46,11 +46,19 @@ public final class ConformanceRun {
     }
 
     public static List<ProfileResult> execute(Options options) {
+        try (ExitGuard guard = ExitGuard.arm()) {
+            return execute(options, guard);
+        }
+    }
+
+    private static List<ProfileResult> execute(Options options, ExitGuard guard) {
         // Fail fast, with the loader's message, on an adapter that cannot be loaded.
         FilterManagerProvider provider = Implementations.byName(options.implementation());
         // Fail fast, before any scenario runs, on a reports folder that cannot be used or is not the kit's to write.
         try (ReportsFolder folder = ReportsFolder.claim(options.reports(), Reports.outputs(options.profiles()),
                 AllureReport.historyDirectory(options.reports()))) {
+            guard.whenCutShort(reason -> Reports.writeUnfinished(folder, provider, options.profiles(), options.partial(),
+                    options.tagFilter(), reason));
             List<ProfileResult> results = new ArrayList<>();
             for (WindowsVersion profile : options.profiles()) {
                 results.add(runProfile(options, profile));
