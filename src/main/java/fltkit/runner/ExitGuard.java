@@ -43,10 +43,12 @@ public final class ExitGuard implements AutoCloseable {
     }
 
     private void cutShort() {
-        String reason = "the JVM was made to exit during the run" + caller()
-                + " before the run finished, so there is no verdict";
-        System.err.println("fltkit: " + reason + "; exit status " + CUT_SHORT + " (an implementation must never end the JVM: "
-                + "return a status or throw instead)");
+        String caller = caller();
+        String reason = "the JVM was made to exit during the run ("
+                + (caller == null ? "by a signal, or by System.exit from a thread that has ended" : "System.exit called from " + caller)
+                + ") before the run finished, so there is no verdict";
+        System.err.println("fltkit: " + reason + "; exit status " + CUT_SHORT
+                + (caller == null ? "" : " (an implementation must never end the JVM: return a status or throw instead)"));
         Thread watchdog = new Thread(() -> {
             try {
                 Thread.sleep(LAST_WORDS_MILLIS);
@@ -66,7 +68,7 @@ public final class ExitGuard implements AutoCloseable {
         Runtime.getRuntime().halt(CUT_SHORT);
     }
 
-    /** " (System.exit called from Class.method(File:line))", or "" when no thread is in System.exit (a signal). */
+    /** Where System.exit was called ("Class.method(File:line)"), or null when no thread is in it (a signal). */
     private static String caller() {
         for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
             List<StackTraceElement> frames = Arrays.asList(thread.getValue());
@@ -76,11 +78,11 @@ public final class ExitGuard implements AutoCloseable {
                         || frame.getClassName().equals("java.lang.Runtime") && frame.getMethodName().equals("exit")
                         && !frames.get(i + 1).getClassName().equals("java.lang.System")) {
                     StackTraceElement caller = frames.get(i + 1);
-                    return " (System.exit called from " + caller.getClassName() + "." + caller.getMethodName() + "("
-                            + caller.getFileName() + ":" + caller.getLineNumber() + "))";
+                    return caller.getClassName() + "." + caller.getMethodName() + "(" + caller.getFileName() + ":"
+                            + caller.getLineNumber() + ")";
                 }
             }
         }
-        return " (by a signal, or by System.exit from a thread that has ended)";
+        return null;
     }
 }
