@@ -113,7 +113,7 @@ public final class MatrixMain {
         if (summary.conformant()) {
             return "conforms";
         }
-        boolean failed = summary.profiles().stream().anyMatch(p -> SummaryPage.verdict(summary, p).equals("DOES NOT CONFORM"));
+        boolean failed = summary.profiles().stream().anyMatch(p -> SummaryPage.verdict(summary, p).equals(SummaryPage.DOES_NOT_CONFORM));
         return failed ? "does NOT conform" : "no verdict";
     }
 

@@ -49,7 +49,7 @@ public final class ReportsFolder implements AutoCloseable {
     private List<String> historyFiles;
     private boolean closed;
 
-    private ReportsFolder(Path root, List<String> outputs, History history, FileChannel lock) throws IOException {
+    private ReportsFolder(Path root, List<String> outputs, History history, FileChannel lock) {
         this.root = root;
         this.outputs = List.copyOf(outputs);
         this.history = root.resolve(history.folder());

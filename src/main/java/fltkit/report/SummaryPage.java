@@ -16,6 +16,8 @@ import static fltkit.report.Html.esc;
  */
 public final class SummaryPage {
     static final String CONFORMS = "CONFORMS";
+    static final String DOES_NOT_CONFORM = "DOES NOT CONFORM";
+
     private SummaryPage() {
     }
 
@@ -94,7 +96,7 @@ public final class SummaryPage {
         if (count(must, Outcome.PASSED) + count(must, Outcome.RECORDED) + count(must, Outcome.FAILED) + count(must, Outcome.BROKEN) == 0) {
             return "NO VERDICT: no applicable MUST rule ran";
         }
-        return headline.conformant() ? CONFORMS : "DOES NOT CONFORM";
+        return headline.conformant() ? CONFORMS : DOES_NOT_CONFORM;
     }
 
     /** Failures and errors, one row per rule, scenario and message, with the profiles it happened in. */
