@@ -13,15 +13,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The kit's command line ({@code java -jar fltmgr-context-kit-<version>-cli.jar --help}). Exit 0 only when
- * every applicable scenario passed in every profile run; 1 when one failed or broke; 2 when the command
- * line or the adapter is wrong; 3 when the kit's own feature files break its conventions.
+ * The kit's command line ({@code java -jar fltmgr-context-kit-<version>-cli.jar --help}). Exit codes are
+ * {@link RunOutcome}'s: 0 only for a complete run in which nothing failed; 1 something failed, broke or was
+ * breached; 2 the command line, the adapter or the reports folder is wrong; 3 the kit's own features are
+ * wrong; 4 no verdict; 5 the JVM was made to exit during the run.
  */
 public final class Main {
-    public static final int CONFORMANT = 0;
-    public static final int NOT_CONFORMANT = 1;
-    public static final int USAGE = 2;
-    public static final int MALFORMED_FEATURES = 3;
+    public static final int CONFORMANT = RunOutcome.CONFORMANT;
+    public static final int NOT_CONFORMANT = RunOutcome.NOT_CONFORMANT;
+    public static final int USAGE = RunOutcome.USAGE;
+    public static final int MALFORMED_FEATURES = RunOutcome.KIT_ERROR;
+    /** Nothing failed, but there is no verdict (a profile where no MUST rule could run, or a PARTIAL run). */
+    public static final int NO_VERDICT = RunOutcome.NO_VERDICT;
+    /** The JVM was made to exit before the run finished (see {@link fltkit.runner.ExitGuard}). */
+    public static final int CUT_SHORT = RunOutcome.CUT_SHORT;
 
     private Main() {
     }
@@ -80,7 +85,7 @@ public final class Main {
                         + "kit's jar is damaged"));
                 return options.partial() ? USAGE : MALFORMED_FEATURES;
             }
-            outcome.refusals().values().forEach(refusal -> err.println("fltkit: " + refusal));
+            outcome.refusals().values().forEach(refusal -> err.println("fltkit: " + refusal.replaceAll("\\p{Cntrl}", "?")));
             return outcome.exitCode();
         } catch (KitConfigurationException e) {
             err.println("fltkit: " + e.getMessage());

@@ -11,32 +11,38 @@ import io.qameta.allure.core.Configuration;
 import io.qameta.allure.ga.GaPlugin;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Turns {@code <reports>/allure-results} into a single-file Allure report ({@code allure-report/index.html},
  * opens from the file system) in-process, with the kit's categories, environment and executor, and the
- * history of the previous run carried over from a folder outside reports/.
+ * history of the previous run carried over.
  */
 public final class AllureReport {
     /**
-     * Where the history survives between runs. Maven passes target/allure-history (its build wipes
-     * reports/); without the property it is {@code <reports>/.allure-history}, which a run's own clearing
-     * keeps, so runs into different folders never mix their trends.
+     * Where the history survives between runs: {@code <reports>/.allure-history} unless this property names
+     * another folder, so runs into different folders never mix their trends. Like the reports folder, the kit
+     * replaces only history files its own earlier runs wrote there ({@link ReportsFolder}).
      */
     public static final String HISTORY_PROPERTY = "fltkit.allure.history";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The page template's scripts: the bundled app as a data: URL, and two inline ones (the data and its loader). */
+    private static final Pattern APP_SCRIPT = Pattern.compile("<script src=\"(data:text/javascript;base64,([A-Za-z0-9+/=]*))\"></script>");
+    private static final Pattern INLINE_SCRIPT = Pattern.compile("(?s)<script(?: async| defer)?>(.*?)</script>");
     private static final Pattern HISTORY_ENTRY = Pattern.compile("d\\('history/([a-z-]+\\.json)','([A-Za-z0-9+/=]*)'\\)");
 
     private AllureReport() {
@@ -47,42 +53,92 @@ public final class AllureReport {
         return given == null || given.isBlank() ? reports.resolve(".allure-history") : Path.of(given);
     }
 
-    /** Writes the report; returns its index.html. */
-    public static Path generate(Path results, Path reportDir, Path history, RunInfo run) throws IOException {
+    /** Writes the report, seeded with the folder's Allure history and leaving the new one there; returns its index.html. */
+    public static Path generate(Path results, Path reportDir, ReportsFolder folder, RunInfo run) throws IOException {
         Files.createDirectories(results);
         writeCategories(results);
         writeEnvironment(results, run);
         writeExecutor(results, run);
-        copyTree(history, results.resolve("history"));
+        for (Path file : folder.history()) {
+            Files.createDirectories(results.resolve("history"));
+            Files.copy(file, results.resolve("history").resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+        }
 
-        deleteTree(reportDir);
         Files.createDirectories(reportDir);
         new ReportGenerator(configuration(run)).generateSingleFile(reportDir, List.of(results));
         Path index = reportDir.resolve("index.html");
         String html = Files.readString(index, StandardCharsets.UTF_8);
-        Files.writeString(index, offline(html), StandardCharsets.UTF_8);
-        keepHistory(html, history);
+        AtomicFile.write(index, safe(html, reportName(run)).getBytes(StandardCharsets.UTF_8));
+        folder.replaceHistory(history(html));
         return index;
     }
 
     /** The single file embeds the new history/*.json (base64); they seed the next run's trends. */
-    static void keepHistory(String html, Path history) throws IOException {
+    static Map<String, byte[]> history(String html) {
+        Map<String, byte[]> files = new TreeMap<>();
         Matcher entry = HISTORY_ENTRY.matcher(html);
-        deleteTree(history);
-        Files.createDirectories(history);
         while (entry.find()) {
-            Files.write(history.resolve(entry.group(1)), Base64.getDecoder().decode(entry.group(2)));
+            files.put(entry.group(1), Base64.getDecoder().decode(entry.group(2)));
         }
+        return files;
     }
 
     private static Configuration configuration(RunInfo run) {
         // Everything bundled except the analytics plugin, which would try to phone home.
         List<Extension> extensions = new ConfigurationBuilder().useDefault().build().getExtensions().stream()
                 .filter(e -> !(e instanceof GaPlugin)).collect(Collectors.toList());
-        return ConfigurationBuilder.empty().fromExtensions(extensions)
-                .withReportName("Filter Manager context conformance: " + run.implementation()
-                        + (run.partial() ? " (PARTIAL RUN)" : ""))
-                .build();
+        return ConfigurationBuilder.empty().fromExtensions(extensions).withReportName(reportName(run)).build();
+    }
+
+    private static String reportName(RunInfo run) {
+        return "Filter Manager context conformance: " + run.implementation() + (run.partial() ? " (PARTIAL RUN)" : "");
+    }
+
+    /** The page as the kit leaves it: offline, its title escaped, and no script running but its own. */
+    static String safe(String html, String reportName) {
+        // The page template writes the report name, which holds the implementation's name, into <title> unescaped.
+        int title = html.indexOf("<title>") + "<title>".length();
+        if (title < "<title>".length() || !html.startsWith(reportName + "</title>", title)) {
+            throw new IllegalStateException("the Allure page template changed: its <title> is not the report name; "
+                    + "check AllureReport.safe against the new template before using this Allure version");
+        }
+        String page = html.substring(0, title) + Html.escText(reportName) + html.substring(title + reportName.length());
+        return withPolicy(offline(page));
+    }
+
+    /**
+     * Adds a Content-Security-Policy that lets exactly the page's own scripts run, each pinned by its hash (the
+     * bundled app through an integrity attribute), so markup an implementation smuggled into a name or a message
+     * cannot run script even where the app renders it as HTML. The app needs inline styles and reads its data
+     * from data: URLs.
+     */
+    static String withPolicy(String html) {
+        List<String> hashes = new ArrayList<>();
+        Matcher app = APP_SCRIPT.matcher(html);
+        StringBuilder pinned = new StringBuilder();
+        while (app.find()) {
+            String hash = sha256(Base64.getDecoder().decode(app.group(2)));
+            hashes.add("'" + hash + "'");
+            app.appendReplacement(pinned, Matcher.quoteReplacement("<script src=\"" + app.group(1) + "\" integrity=\"" + hash + "\"></script>"));
+        }
+        app.appendTail(pinned);
+        Matcher inline = INLINE_SCRIPT.matcher(pinned);
+        while (inline.find()) {
+            hashes.add("'" + sha256(inline.group(1).getBytes(StandardCharsets.UTF_8)) + "'");
+        }
+        String policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src "
+                + String.join(" ", hashes) + "; style-src 'unsafe-inline' data:; img-src data:; font-src data:; connect-src data:; "
+                + "base-uri 'none'; form-action 'none'\">";
+        int head = pinned.indexOf("<meta charset=\"utf-8\">") + "<meta charset=\"utf-8\">".length();
+        return pinned.insert(head, "\n    " + policy).toString();
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return "sha256-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** Removes the analytics script tags of the page template: the report must not reach out. */
@@ -149,37 +205,5 @@ public final class AllureReport {
                 + String.join(", ", run.profiles()) + (run.partial() ? " (PARTIAL)" : ""));
         executor.put("reportName", "Filter Manager context conformance");
         JSON.writerWithDefaultPrettyPrinter().writeValue(results.resolve("executor.json").toFile(), executor);
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.collect(Collectors.toList())) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

@@ -1,5 +1,6 @@
 package fltkit.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -102,6 +103,7 @@ public record ConformanceSummary(String format, RunInfo run, List<String> profil
                            Map<Outcome, Long> scenarios, long totalScenarios) {
 
         /** True when the verdict is CONFORMS. */
+        @JsonProperty("conformant")
         public boolean conformant() {
             return verdict.equals(CONFORMS);
         }
@@ -117,6 +119,7 @@ public record ConformanceSummary(String format, RunInfo run, List<String> profil
         }
 
         /** The sentence the page's card and the command line's closing line start with. */
+        @JsonProperty("sentence")
         public String sentence() {
             Coverage c = must;
             switch (verdict) {
@@ -125,7 +128,9 @@ public record ConformanceSummary(String format, RunInfo run, List<String> profil
                 case DOES_NOT_CONFORM:
                     return c.failed() + " of " + c.applicable() + " applicable MUST rules failed";
                 case NO_VERDICT:
-                    return "none of the " + c.applicable() + " applicable MUST rules could be exercised";
+                    return c.exercised() > 0 ? "the run did not finish, so its " + c.held() + " / " + c.applicable()
+                            + " held MUST rules are no verdict"
+                            : "none of the " + c.applicable() + " applicable MUST rules could be exercised";
                 default:
                     return "no failures in " + c.held() + " of " + c.applicable() + " applicable MUST rules"
                             + (c.exercised() < c.applicable() ? "; not exercised: " + (c.applicable() - c.exercised()) : "")
@@ -251,9 +256,10 @@ public record ConformanceSummary(String format, RunInfo run, List<String> profil
         profile.scenarios().forEach(s -> byScenario.merge(s.outcome(), 1L, Long::sum));
         Coverage coverage = new Coverage(applicable, exercised, held, failed, broken, kitErrors, notExercised, needs,
                 applicableScenarios, scenariosRun);
-        String verdict = run.partial() ? PARTIAL
+        String verdict = !run.finished() ? NO_VERDICT
                 : failed > 0 ? DOES_NOT_CONFORM
                 : exercised == 0 ? NO_VERDICT
+                : run.partial() ? PARTIAL
                 : held == applicable ? CONFORMS : INCOMPLETE;
         List<String> failingInOrder = failing.stream().sorted(specOrder(catalog)).collect(Collectors.toList());
         return new Headline(verdict, coverage, failingInOrder, other, breaches, byScenario, profile.scenarios().size());
@@ -350,13 +356,13 @@ public record ConformanceSummary(String format, RunInfo run, List<String> profil
                 .thenComparing(id -> id);
     }
 
-    /** True when every profile's verdict is CONFORMS. */
+    /** True when the run finished and every profile's verdict is CONFORMS. */
     public boolean conformant() {
-        return headline.values().stream().allMatch(Headline::conformant);
+        return run.finished() && headline.values().stream().allMatch(Headline::conformant);
     }
 
     public void write(Path file) throws IOException {
-        JSON.writeValue(file.toFile(), this);
+        AtomicFile.write(file, JSON.writeValueAsBytes(this));
     }
 
     public static ConformanceSummary read(Path file) throws IOException {

@@ -25,6 +25,11 @@ final class Html {
         return out.toString();
     }
 
+    /** Escapes text for an element's content only ({@code & < >}), where quotes may stay as they are. */
+    static String escText(String text) {
+        return text == null ? null : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
     static String badge(Outcome outcome) {
         return "<span class=\"o " + outcome.key() + "\" title=\"" + esc(outcome.meaning()) + "\">" + outcome.label() + "</span>";
     }

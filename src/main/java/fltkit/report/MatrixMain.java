@@ -58,6 +58,13 @@ public final class MatrixMain {
             System.err.println("fltkit merge: cannot read a summary: " + e.getMessage());
             return 2;
         }
+        for (int i = 0; i < summaries.size(); i++) {
+            if (!summaries.get(i).run().finished()) {
+                System.err.println("fltkit merge: " + inputs.get(i) + " is the summary of a run that did not finish ("
+                        + summaries.get(i).run().incomplete() + "); it has no verdict to compare: rerun that implementation");
+                return 2;
+            }
+        }
         String kit = summaries.get(0).run().kitVersion();
         for (int i = 1; i < summaries.size(); i++) {
             String other = summaries.get(i).run().kitVersion();
@@ -75,8 +82,8 @@ public final class MatrixMain {
         }
         try {
             Files.createDirectories(out);
-            Files.writeString(out.resolve(HTML), html(summaries), StandardCharsets.UTF_8);
-            Files.writeString(out.resolve(MARKDOWN), markdown(summaries), StandardCharsets.UTF_8);
+            AtomicFile.write(out.resolve(HTML), html(summaries).getBytes(StandardCharsets.UTF_8));
+            AtomicFile.write(out.resolve(MARKDOWN), markdown(summaries).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             System.err.println("fltkit merge: cannot write the matrix in " + out + ": " + e.getMessage());
             return 2;
@@ -140,7 +147,7 @@ public final class MatrixMain {
 
     /** Text safe inside a Markdown table cell: no column breaks, no raw HTML. */
     private static String cell(String text) {
-        return text.replace("|", "/").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ");
+        return Html.esc(text).replace("|", "/").replace("\n", " ");
     }
 
     static String html(List<ConformanceSummary> summaries) {

@@ -84,6 +84,24 @@ public class ReportLabels implements TestLifecycleListener {
         result.setTestCaseId(ResultsUtils.md5(ruleId + "|" + name + "|" + profile));
         result.setHistoryId(ResultsUtils.md5(ruleId + "|" + name + "|" + params + "|" + profile));
         markRecorded(result, rule != null && rule.level().judged());
+        escapeDetails(result.getStatusDetails());
+        result.getSteps().forEach(ReportLabels::escapeDetails);
+    }
+
+    /**
+     * Allure's test page shows a message and its trace as HTML, and what the implementation said (its name,
+     * an exception's message, a recorded value) is in them: it must reach the page as text.
+     */
+    private static void escapeDetails(StatusDetails details) {
+        if (details != null) {
+            details.setMessage(Html.escText(details.getMessage()));
+            details.setTrace(Html.escText(details.getTrace()));
+        }
+    }
+
+    private static void escapeDetails(StepResult step) {
+        escapeDetails(step.getStatusDetails());
+        step.getSteps().forEach(ReportLabels::escapeDetails);
     }
 
     /**

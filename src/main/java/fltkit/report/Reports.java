@@ -1,101 +1,122 @@
 package fltkit.report;
 
-import fltkit.spi.FilterManagerProvider;
 import fltkit.spi.WindowsVersion;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The reports one run leaves in its folder, whatever its scenarios did: the conformance summary (JSON and
  * HTML), one JUnit XML per profile, and Allure results with, when the Allure generator is on the class path,
- * the single-file Allure report. The launcher opens the folder before any scenario runs and writes the
- * reports after the last profile, so the command line and Maven leave the same files.
+ * the single-file Allure report. The launcher claims the folder ({@link ReportsFolder}: the user's files are
+ * never touched, one run at a time) before any scenario runs, and writes the reports after the last profile,
+ * so the command line and Maven leave the same files.
  */
-public final class Reports {
+public final class Reports implements AutoCloseable {
     public static final String ALLURE_RESULTS = "allure-results";
     public static final String ALLURE_REPORT = "allure-report";
     public static final String SUMMARY_JSON = "conformance-summary.json";
     public static final String SUMMARY_HTML = "conformance-summary.html";
     private static final String GENERATOR = "io.qameta.allure.ReportGenerator";
 
-    private final Path folder;
+    private final ReportsFolder folder;
     private final String allure;
 
-    private Reports(Path folder, String allure) {
+    private Reports(ReportsFolder folder, String allure) {
         this.folder = folder;
         this.allure = allure;
     }
 
     /**
-     * The reports folder of a run, emptied of what an earlier run left in the places this run writes.
-     * {@code allure} is {@code report}, {@code results} or {@code off}.
+     * Claims the reports folder of a run of these profiles: deletes what the previous run listed, or refuses
+     * (a {@link fltkit.settings.KitConfigurationException} saying why and what to do). {@code allure} is
+     * {@code report}, {@code results} or {@code off}.
      */
-    public static Reports open(Path folder, String allure) {
-        try {
-            AllureReport.deleteTree(folder.resolve(ALLURE_RESULTS));
-            AllureReport.deleteTree(folder.resolve(ALLURE_REPORT));
-            for (WindowsVersion profile : WindowsVersion.values()) {
-                AllureReport.deleteTree(folder.resolve(profile.profile()));
-            }
-            Files.deleteIfExists(folder.resolve(SUMMARY_JSON));
-            Files.deleteIfExists(folder.resolve(SUMMARY_HTML));
-            Files.createDirectories(folder);
-        } catch (IOException | UncheckedIOException e) {
-            throw new fltkit.settings.KitConfigurationException("cannot prepare the reports folder " + folder + ": " + e.getMessage());
-        }
-        return new Reports(folder, allure);
+    public static Reports open(Path folder, List<WindowsVersion> profiles, String allure) {
+        return new Reports(ReportsFolder.claim(folder, outputs(profiles), AllureReport.historyDirectory(folder)), allure);
+    }
+
+    /** What a run of these profiles writes in its reports folder (besides the Allure history). */
+    static List<String> outputs(List<WindowsVersion> profiles) {
+        List<String> outputs = new ArrayList<>();
+        profiles.forEach(p -> outputs.add(p.profile()));
+        outputs.addAll(List.of(ALLURE_RESULTS, ALLURE_REPORT, SUMMARY_JSON, SUMMARY_HTML));
+        return outputs;
     }
 
     public Path folder() {
-        return folder;
+        return folder.root();
     }
 
     /** A kit check's breach after a scenario, as an Allure result of its own (under the check's ID). */
     public void kitCheckBreach(String profile, ScenarioRun scenario) {
         if (!allure.equals("off")) {
-            AllureResults.breach(folder.resolve(ALLURE_RESULTS), profile, scenario);
+            AllureResults.breach(folder.root().resolve(ALLURE_RESULTS), profile, scenario);
         }
     }
 
     /** Writes every report from the profiles' runs; returns the summary they were built from. */
-    public ConformanceSummary write(FilterManagerProvider provider, List<ProfileRun> runs, boolean partial, String tagFilter,
-                                    PrintStream out) {
+    public ConformanceSummary write(RunInfo started, List<ProfileRun> runs, PrintStream out) {
         long start = System.nanoTime();
-        List<WindowsVersion> profiles = runs.stream().map(r -> WindowsVersion.fromProfile(r.profile())).collect(Collectors.toList());
-        RunInfo run = RunInfo.of(provider, profiles, partial, tagFilter);
+        boolean partial = started.partial();
+        RunInfo run = started.finishedNow();
         ConformanceSummary summary = ConformanceSummary.build(run, runs);
         String allureNote = "";
+        Path root = folder.root();
         try {
-            summary.write(folder.resolve(SUMMARY_JSON));
-            Files.writeString(folder.resolve(SUMMARY_HTML), SummaryPage.render(summary), StandardCharsets.UTF_8);
+            writeSummary(summary);
             for (ProfileRun profile : runs) {
-                JunitXml.write(folder.resolve(profile.profile()).resolve(JunitXml.FILE), profile);
+                JunitXml.write(root.resolve(profile.profile()).resolve(JunitXml.FILE), profile);
             }
             if (allure.equals("report")) {
                 if (generatorPresent()) {
-                    Path index = AllureReport.generate(folder.resolve(ALLURE_RESULTS), folder.resolve(ALLURE_REPORT),
-                            AllureReport.historyDirectory(folder), run);
-                    allureNote = String.format(Locale.ROOT, ", %s (%.1f MB)", folder.relativize(index), Files.size(index) / 1048576.0);
+                    Path index = AllureReport.generate(root.resolve(ALLURE_RESULTS), root.resolve(ALLURE_REPORT), folder, run);
+                    allureNote = String.format(Locale.ROOT, ", %s (%.1f MB)", root.relativize(index), Files.size(index) / 1048576.0);
                 } else {
                     allureNote = ", allure-results/ (the single-file Allure report needs io.qameta.allure:allure-generator on the "
                             + "class path; the command-line jar has it)";
                 }
             }
         } catch (IOException | RuntimeException e) {
-            System.err.println("fltkit: could not write every report in " + folder + ": " + e);
+            out.println("fltkit: could not write every report in " + root + ": " + e);
         }
         out.println(String.format(Locale.ROOT, "fltkit: reports written (%.1f s): %s, %s, <profile>/%s%s%s",
                 (System.nanoTime() - start) / 1e9, SUMMARY_HTML, SUMMARY_JSON, JunitXml.FILE, allureNote,
                 partial ? " [PARTIAL RUN]" : ""));
         return summary;
+    }
+
+    /**
+     * What a run that was cut short leaves: the summary of the profiles that finished, marked unfinished (so it
+     * claims no verdict), and the manifest. No Allure report: there is no time.
+     */
+    public void writeUnfinished(RunInfo started, List<ProfileRun> runs, String reason) {
+        try {
+            RunInfo run = started.unfinished(reason);
+            writeSummary(ConformanceSummary.build(run, runs));
+            System.err.println("fltkit: the summary in " + folder.root().resolve(SUMMARY_HTML) + " is marked INCOMPLETE");
+        } catch (IOException | RuntimeException e) {
+            System.err.println("fltkit: could not write the summary of the unfinished run: " + e);
+        } finally {
+            folder.close(false);
+        }
+    }
+
+    private void writeSummary(ConformanceSummary summary) throws IOException {
+        summary.write(folder.root().resolve(SUMMARY_JSON));
+        AtomicFile.write(folder.root().resolve(SUMMARY_HTML), SummaryPage.render(summary).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Lists what the run wrote in the folder's manifest and releases the folder. */
+    @Override
+    public void close() {
+        folder.close(true);
     }
 
     private static boolean generatorPresent() {

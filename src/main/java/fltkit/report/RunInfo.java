@@ -1,7 +1,6 @@
 package fltkit.report;
 
 import fltkit.spi.Capability;
-import fltkit.spi.FilterManager;
 import fltkit.spi.FilterManagerProvider;
 import fltkit.spi.ImplementationInfo;
 import fltkit.spi.WindowsVersion;
@@ -19,15 +18,30 @@ import java.util.stream.Collectors;
 /**
  * Who ran what: the implementation (name, version, declared capabilities), the profiles, and the
  * kit itself (version from the build, git commit at run time with a fallback), the JDK and the OS.
+ * {@code incomplete} says why a run did not finish (empty when it did): such a run has no verdict.
  */
 public record RunInfo(String implementation, String implementationVersion, String vendor, List<String> capabilities,
                       List<String> profiles, String kitVersion, String kitCommit, String jdk, String os,
-                      boolean partial, String tagFilter, String finishedAt) {
+                      boolean partial, String tagFilter, String finishedAt, String incomplete) {
 
-    public static RunInfo of(FilterManagerProvider provider, List<WindowsVersion> profiles, boolean partial, String tagFilter) {
-        ImplementationInfo info = provider.info();
-        return new RunInfo(info.name(), info.version(), info.vendor(),
-                declared(provider, profiles).stream().map(Capability::tag).sorted().collect(Collectors.toList()),
+    public RunInfo(String implementation, String implementationVersion, String vendor, List<String> capabilities,
+                   List<String> profiles, String kitVersion, String kitCommit, String jdk, String os,
+                   boolean partial, String tagFilter, String finishedAt) {
+        this(implementation, implementationVersion, vendor, capabilities, profiles, kitVersion, kitCommit, jdk, os, partial,
+                tagFilter, finishedAt, "");
+    }
+
+    /**
+     * @param capabilities the capabilities the implementation declares (the roles its filter manager implements),
+     *                     as the launcher found them before the run
+     */
+    public static RunInfo of(FilterManagerProvider provider, Set<Capability> capabilities, List<WindowsVersion> profiles,
+                             boolean partial, String tagFilter) {
+        ImplementationInfo given = provider.info();
+        // Whatever the implementation says about itself is shown, never trusted to be there.
+        ImplementationInfo info = given != null ? given : new ImplementationInfo(null, null, null, null);
+        return new RunInfo(text(info.name()), text(info.version()), text(info.vendor()),
+                capabilities.stream().map(Capability::tag).sorted().collect(Collectors.toList()),
                 profiles.stream().map(WindowsVersion::profile).collect(Collectors.toList()),
                 readKitVersion(), readKitCommit(),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version", System.getProperty("java.version")),
@@ -35,21 +49,25 @@ public record RunInfo(String implementation, String implementationVersion, Strin
                 partial, tagFilter == null ? "" : tagFilter, Instant.now().toString());
     }
 
-    /**
-     * The capabilities the implementation declares: the roles its filter manager implements, in the first of
-     * the run's profiles it claims (none when it claims none or cannot make one).
-     */
-    static Set<Capability> declared(FilterManagerProvider provider, List<WindowsVersion> profiles) {
-        for (WindowsVersion profile : profiles) {
-            if (provider.windowsVersions().contains(profile)) {
-                try (FilterManager manager = provider.create(profile)) {
-                    return manager == null ? Set.of() : Capability.of(manager);
-                } catch (RuntimeException | LinkageError broken) {
-                    return Set.of();
-                }
-            }
-        }
-        return Set.of();
+    /** The same run, finished now. */
+    public RunInfo finishedNow() {
+        return new RunInfo(implementation, implementationVersion, vendor, capabilities, profiles, kitVersion, kitCommit, jdk, os,
+                partial, tagFilter, Instant.now().toString(), incomplete);
+    }
+
+    /** The same run, marked as one that did not finish, for this reason. */
+    public RunInfo unfinished(String reason) {
+        return new RunInfo(implementation, implementationVersion, vendor, capabilities, profiles, kitVersion, kitCommit, jdk, os,
+                partial, tagFilter, Instant.now().toString(), reason);
+    }
+
+    /** True when the run finished (summaries of earlier kit versions carry no such field). */
+    public boolean finished() {
+        return incomplete == null || incomplete.isEmpty();
+    }
+
+    private static String text(String given) {
+        return given == null ? "" : given;
     }
 
     static String readKitVersion() {

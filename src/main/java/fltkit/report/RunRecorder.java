@@ -65,6 +65,17 @@ public final class RunRecorder implements ConcurrentEventListener {
         }
     }
 
+    /** What the recorder of this key has recorded so far, as the run of {@code profile}; the recorder stays. */
+    public static ProfileRun snapshot(String key, String profile) {
+        RunRecorder recorder = BY_KEY.get(key);
+        if (recorder == null) {
+            return new ProfileRun(profile, List.of(), List.of());
+        }
+        synchronized (recorder.scenarios) {
+            return new ProfileRun(profile, recorder.rules, recorder.scenarios);
+        }
+    }
+
     /** What the recorder of this key has recorded so far (for progress lines); empty when there is none. */
     public static List<ScenarioRun> peek(String key) {
         RunRecorder recorder = BY_KEY.get(key);

@@ -28,10 +28,11 @@ public final class SummaryPage {
         Map<String, Object> view = new LinkedHashMap<>();
         RunInfo run = summary.run();
         view.put("run", run);
+        view.put("finished", run.finished());
         view.put("style", Templates.style());
         view.put("profiles", summary.profiles());
         view.put("profileList", String.join(", ", summary.profiles()));
-        view.put("finished", readable(run.finishedAt()));
+        view.put("finishedAt", readable(run.finishedAt()));
         view.put("capabilities", String.join(", ", run.capabilities()));
         view.put("cards", summary.profiles().stream().map(p -> card(p, summary.headline().get(p))).collect(Collectors.toList()));
         List<Map<String, Object>> problems = summary.problems().stream().map(SummaryPage::problem).collect(Collectors.toList());

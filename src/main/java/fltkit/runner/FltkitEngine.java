@@ -3,6 +3,7 @@ package fltkit.runner;
 import fltkit.report.ConformanceSummary;
 import fltkit.report.ProfileRun;
 import fltkit.report.Reports;
+import fltkit.report.RunInfo;
 import fltkit.report.RunRecorder;
 import fltkit.report.ScenarioRun;
 import fltkit.settings.Implementations;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
@@ -90,8 +92,8 @@ public final class FltkitEngine implements TestEngine {
         }
         RunDescriptor run = (RunDescriptor) root;
         PrintStream out = ConformanceRun.output(run.settings());
-        try {
-            KitSettings.with(run.settings().all(), () -> runProfiles(request, run, listener, out));
+        try (ExitGuard guard = ExitGuard.arm()) {
+            KitSettings.with(run.settings().all(), () -> runProfiles(request, run, listener, out, guard));
             listener.executionFinished(root, TestExecutionResult.successful());
         } catch (KitConfigurationException e) {
             ConformanceRun.finished(run.settings(), RunOutcome.misconfigured(e.getMessage()));
@@ -100,12 +102,27 @@ public final class FltkitEngine implements TestEngine {
         }
     }
 
-    private void runProfiles(ExecutionRequest request, RunDescriptor run, EngineExecutionListener listener, PrintStream out) {
+    private void runProfiles(ExecutionRequest request, RunDescriptor run, EngineExecutionListener listener, PrintStream out,
+                             ExitGuard guard) {
         // The implementation is loaded before any scenario, so a wrong adapter is one clear error, not 300 broken scenarios.
         FilterManagerProvider provider = Implementations.load();
         RunSettings settings = run.settings();
-        Reports reports = Reports.open(settings.reports(), settings.allure());
-        List<ProfileRun> runs = new ArrayList<>();
+        List<WindowsVersion> profiles = run.getChildren().stream().map(c -> ((ProfileDescriptor) c).profile()).toList();
+        // The folder is claimed before any scenario runs: a folder that is not the kit's to write is refused first.
+        try (Reports reports = Reports.open(settings.reports(), profiles, settings.allure())) {
+            List<ProfileRun> runs = java.util.Collections.synchronizedList(new ArrayList<>());
+            // The reports of a run cut short need nothing from the implementation: what it is was asked once, up front.
+            AtomicReference<RunInfo> started = new AtomicReference<>(ImplementationProbe.unknown(profiles, settings.partial(),
+                    settings.tags().orElse(null)));
+            guard.whenCutShort(reason -> reports.writeUnfinished(started.get(), withCurrent(run, runs), reason));
+            started.set(ImplementationProbe.run(provider, profiles, settings.partial(), settings.tags().orElse(null)));
+            runProfiles(request, run, listener, out, started.get(), reports, runs);
+        }
+    }
+
+    private void runProfiles(ExecutionRequest request, RunDescriptor run, EngineExecutionListener listener, PrintStream out,
+                             RunInfo started, Reports reports, List<ProfileRun> runs) {
+        RunSettings settings = run.settings();
         for (TestDescriptor child : run.getChildren()) {
             ProfileDescriptor profile = (ProfileDescriptor) child;
             listener.executionStarted(profile);
@@ -119,12 +136,20 @@ public final class FltkitEngine implements TestEngine {
             reportKitChecks(profile, recorded, listener, reports);
             listener.executionFinished(profile, TestExecutionResult.successful());
         }
-        ConformanceSummary summary = reports.write(provider, runs, settings.partial(), settings.tags().orElse(null), out);
+        ConformanceSummary summary = reports.write(started, runs, out);
         RunOutcome outcome = RunOutcome.of(summary, settings.flag(RunSettings.REQUIRE_FULL, false));
         reportVerdicts(run, summary, outcome, listener);
         outcome.lines().forEach(out::println);
         out.println("fltkit: reports in " + reports.folder().toAbsolutePath().normalize());
         ConformanceRun.finished(settings, outcome);
+    }
+
+    /** The profiles that finished, and what the one under way recorded so far (a run cut short keeps it). */
+    private static List<ProfileRun> withCurrent(RunDescriptor run, List<ProfileRun> finished) {
+        List<ProfileRun> runs = new ArrayList<>(finished);
+        run.getChildren().stream().map(c -> ((ProfileDescriptor) c).profile()).skip(runs.size()).findFirst()
+                .ifPresent(current -> runs.add(RunRecorder.snapshot(run.recorderKey(current), current.profile())));
+        return runs;
     }
 
     /** Each kit-check breach is a failed test of its own, named by the check and the scenario it ran after. */

@@ -9,18 +9,23 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Debian's headless Chromium, started the way this machine allows (no background networking). */
-final class Chromium {
-    static final Path BINARY = Path.of(System.getProperty("fltkit.chromium", "/usr/bin/chromium"));
+public final class Chromium {
+    public static final Path BINARY = Path.of(System.getProperty("fltkit.chromium", "/usr/bin/chromium"));
 
     private Chromium() {
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(BINARY);
     }
 
+    /** Whether a missing Chromium fails the test (in CI, or with -Dfltkit.browser.required=true) rather than skips it. */
+    public static boolean required() {
+        return "true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("fltkit.browser.required");
+    }
+
     /** The page's DOM after its scripts ran. */
-    static String dumpDom(Path page, String fragment) throws IOException, InterruptedException {
+    public static String dumpDom(Path page, String fragment) throws IOException, InterruptedException {
         Path out = Files.createTempFile("fltkit-dom", ".html");
         try {
             run(List.of("--virtual-time-budget=5000", "--dump-dom", url(page, fragment)), out);
@@ -41,7 +46,7 @@ final class Chromium {
     }
 
     /** What a reader sees: the DOM without scripts, styles and tags, whitespace collapsed. */
-    static String visibleText(String dom) {
+    public static String visibleText(String dom) {
         return dom.replaceAll("(?is)<script.*?</script>", " ").replaceAll("(?is)<style.*?</style>", " ")
                 .replaceAll("(?s)<[^>]+>", " ").replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&").replaceAll("\\s+", " ");
@@ -66,7 +71,19 @@ final class Chromium {
                 throw new IOException("chromium did not finish within 90 s: " + command);
             }
         } finally {
-            AllureReport.deleteTree(profile);
+            deleteTree(profile);
+        }
+    }
+
+    /** Deletes a folder the test itself made. */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).collect(java.util.stream.Collectors.toList())) {
+                Files.delete(p);
+            }
         }
     }
 }

@@ -51,6 +51,25 @@ class MatrixMainTest {
         assertThat(dir.resolve("m").resolve(MatrixMain.HTML)).doesNotExist();
     }
 
+    @Test
+    void theSummaryOfARunThatDidNotFinishIsRefused() throws IOException {
+        ConformanceSummary finished = summary("alpha", "1.0", Outcome.PASSED);
+        Path cut = write("cut.json", new ConformanceSummary(finished.format(), finished.run().unfinished("the JVM was made to exit"),
+                finished.profiles(), finished.headline(), finished.rules(), finished.kitChecks(), finished.problems()));
+        PrintStream previous = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = MatrixMain.run(new String[] {"--out", dir.resolve("m").toString(), cut.toString()});
+        } finally {
+            System.setErr(previous);
+        }
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("a run that did not finish (the JVM was made to exit)", "rerun");
+        assertThat(dir.resolve("m").resolve(MatrixMain.HTML)).doesNotExist();
+    }
+
     private Path write(String name, ConformanceSummary summary) throws IOException {
         Path file = dir.resolve(name);
         summary.write(file);

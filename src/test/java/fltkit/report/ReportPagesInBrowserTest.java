@@ -36,8 +36,7 @@ class ReportPagesInBrowserTest {
 
     @BeforeAll
     static void runTheKitAgainstABrokenImplementation() throws Exception {
-        boolean required = "true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("fltkit.browser.required");
-        if (required) {
+        if (Chromium.required()) {
             assertThat(Chromium.available()).withFailMessage("CI needs Chromium at %s to check the reports "
                     + "(apt-get install -y chromium)", Chromium.BINARY).isTrue();
         }
@@ -47,7 +46,7 @@ class ReportPagesInBrowserTest {
         }
         assumeTrue(Chromium.available(), "Chromium not installed at " + Chromium.BINARY
                 + ": the report pages were not checked in a browser (apt-get install -y chromium)");
-        AllureReport.deleteTree(WORK);
+        Chromium.deleteTree(WORK);
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dfltkit.allure.history=" + WORK.resolve("allure-history"), "-cp", classpath, "fltkit.cli.Main",
