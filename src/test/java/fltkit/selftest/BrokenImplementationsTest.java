@@ -1,5 +1,6 @@
 package fltkit.selftest;
 
+import fltkit.rules.Outcome;
 import fltkit.spi.WindowsVersion;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -38,13 +38,12 @@ class BrokenImplementationsTest {
         WindowsVersion profile = WindowsVersion.fromProfile(breaks.profile());
         Set<String> brokenRules = Set.of(breaks.rules());
 
-        Map<String, ScenarioOutcome> reference = KitRun.reference(profile).stream()
-                .collect(Collectors.toMap(ScenarioOutcome::name, Function.identity(), (a, b) -> a));
+        Map<String, ScenarioOutcome> reference = KitRun.referenceByName(profile);
         List<ScenarioOutcome> outcomes = KitRun.run(type.getName(), profile);
 
         List<ScenarioOutcome> failedForTheRule = outcomes.stream()
                 .filter(o -> brokenRules.contains(o.ruleId()))
-                .filter(o -> o.status() == ScenarioOutcome.Status.FAILED)
+                .filter(o -> o.outcome() == Outcome.FAILED)
                 .toList();
         assertThat(failedForTheRule)
                 .as("%s breaks %s, so at least one scenario of %s must fail", type.getSimpleName(), brokenRules, breaks.rules()[0])
@@ -61,16 +60,16 @@ class BrokenImplementationsTest {
             ScenarioOutcome expected = reference.get(outcome.name());
             assertThat(expected).as("scenario %s ran against the reference", outcome.name()).isNotNull();
             if (brokenRules.contains(outcome.ruleId()) || breaks.othersMayFail()) {
-                boolean unrecorded = outcome.status() == ScenarioOutcome.Status.BROKEN && outcome.message() != null
+                boolean unrecorded = outcome.outcome() == Outcome.BROKEN && outcome.message() != null
                         && outcome.message().contains("could not be recorded");
-                assertThat(unrecorded || outcome.status() == ScenarioOutcome.Status.FAILED || outcome.status() == expected.status())
+                assertThat(unrecorded || outcome.outcome() == Outcome.FAILED || outcome.outcome() == expected.outcome())
                         .as("%s against %s: a broken rule's scenario may fail (a recorded one: end unrecorded), never break "
                                 + "or skip; it ended %s", outcome.name(), type.getSimpleName(), outcome)
                         .isTrue();
             } else {
-                assertThat(outcome.status())
+                assertThat(outcome.outcome())
                         .as("%s against %s must end as against the reference (%s)", outcome.name(), type.getSimpleName(), outcome)
-                        .isEqualTo(expected.status());
+                        .isEqualTo(expected.outcome());
             }
         }
     }

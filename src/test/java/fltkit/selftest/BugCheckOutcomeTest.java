@@ -1,6 +1,7 @@
 package fltkit.selftest;
 
 import fltkit.reference.ReferenceFilterManager;
+import fltkit.rules.Outcome;
 import fltkit.spi.Allocation;
 import fltkit.spi.BugCheck;
 import fltkit.spi.ContextRegistration;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,22 +57,21 @@ class BugCheckOutcomeTest {
 
     @Test
     void bugChecksAreRecordedForCallerContractsAndFailTheRuleElsewhere() {
-        Map<String, ScenarioOutcome> reference = KitRun.reference(PROFILE).stream()
-                .collect(Collectors.toMap(ScenarioOutcome::name, Function.identity(), (a, b) -> a));
+        Map<String, ScenarioOutcome> reference = KitRun.referenceByName(PROFILE);
         List<ScenarioOutcome> outcomes = KitRun.run(StopsTheMachine.class.getName(), PROFILE);
         for (ScenarioOutcome outcome : outcomes) {
-            if (mentionsTransactionContexts(outcome) && outcome.status() == ScenarioOutcome.Status.FAILED) {
+            if (mentionsTransactionContexts(outcome) && outcome.outcome() == Outcome.FAILED) {
                 assertThat(outcome.message()).as("%s: failed by the bug check in FltAllocateContext", outcome)
                         .contains(outcome.ruleId() + " violated").contains("stopped the machine").contains("stopped in FltAllocateContext");
             } else if (outcome.name().startsWith("ALLOC-003 type value 0x0020") || outcome.name().startsWith("ACB-004 a FLT_TRANSACTION_CONTEXT")) {
-                assertThat(outcome.status()).as("%s: a bug check in a MUST scenario", outcome).isEqualTo(ScenarioOutcome.Status.FAILED);
+                assertThat(outcome.outcome()).as("%s: a bug check in a MUST scenario", outcome).isEqualTo(Outcome.FAILED);
             } else {
-                assertThat(outcome.status()).as("%s ends as against the reference", outcome).isEqualTo(reference.get(outcome.name()).status());
+                assertThat(outcome.outcome()).as("%s ends as against the reference", outcome).isEqualTo(reference.get(outcome.name()).outcome());
             }
         }
         assertThat(outcomes).as("the caller-contract scenarios the bug checks hit")
                 .filteredOn(o -> o.ruleId().equals("REG-002") || o.ruleId().equals("ALLOC-008") || o.ruleId().equals("ALLOC-017"))
                 .isNotEmpty()
-                .allMatch(o -> o.status() == ScenarioOutcome.Status.PASSED);
+                .allMatch(o -> o.outcome() == Outcome.RECORDED);
     }
 }

@@ -2,6 +2,7 @@ package fltkit.selftest;
 
 import fltkit.reference.ReferenceFilterManager;
 import fltkit.reference.ReferenceProvider;
+import fltkit.rules.Outcome;
 import fltkit.spi.Allocation;
 import fltkit.spi.Capability;
 import fltkit.spi.ContextRegistration;
@@ -73,19 +74,19 @@ class CapabilityGatingTest {
     @Test
     void anImplementationOfTheMandatoryRoutinesOnlyIsNeverCalledBeyondThem() {
         List<ScenarioOutcome> outcomes = KitRun.run(MandatoryOnly.class.getName(), PROFILE);
-        assertThat(outcomes).filteredOn(o -> o.status() == ScenarioOutcome.Status.FAILED || o.status() == ScenarioOutcome.Status.BROKEN)
-                .as("scenarios that failed or broke against the mandatory routines only").isEmpty();
-        assertThat(outcomes).filteredOn(o -> o.status() == ScenarioOutcome.Status.SKIPPED)
+        assertThat(outcomes).filteredOn(ScenarioOutcome::wentWrong)
+                .as("scenarios that failed, broke or hit a kit error against the mandatory routines only").isEmpty();
+        assertThat(outcomes).filteredOn(o -> o.outcome() == Outcome.NOT_DECLARED)
                 .anyMatch(o -> o.message().startsWith("[not-declared] needs capability 'objects'"));
     }
 
     @Test
     void transactionExamplesAreNotDeclaredWithoutTransactions() {
         List<ScenarioOutcome> outcomes = KitRun.run(NoTransactions.class.getName(), PROFILE);
-        assertThat(outcomes).filteredOn(o -> o.status() == ScenarioOutcome.Status.FAILED || o.status() == ScenarioOutcome.Status.BROKEN)
-                .as("scenarios that failed or broke without transactions").isEmpty();
+        assertThat(outcomes).filteredOn(ScenarioOutcome::wentWrong)
+                .as("scenarios that failed, broke or hit a kit error without transactions").isEmpty();
         assertThat(outcomes).filteredOn(o -> o.name().contains("FLT_TRANSACTION_CONTEXT") && o.name().startsWith("SET-001"))
                 .isNotEmpty()
-                .allMatch(o -> o.status() == ScenarioOutcome.Status.SKIPPED && o.message().contains("'transactions'"));
+                .allMatch(o -> o.outcome() == Outcome.NOT_DECLARED && o.message().contains("'transactions'"));
     }
 }

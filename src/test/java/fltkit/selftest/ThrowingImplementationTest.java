@@ -1,6 +1,7 @@
 package fltkit.selftest;
 
 import fltkit.reference.ReferenceFilterManager;
+import fltkit.rules.Outcome;
 import fltkit.spi.Allocation;
 import fltkit.spi.FilterManager;
 import fltkit.spi.WindowsVersion;
@@ -10,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,8 +58,8 @@ class ThrowingImplementationTest {
         ALLOCATED.clear();
         List<ScenarioOutcome> spied = KitRun.run(Spy.class.getName(), PROFILE);
         // The hooks skip out-of-profile and undeclared scenarios before a filter manager is created.
-        List<ScenarioOutcome> ran = spied.stream().filter(o -> o.status() != ScenarioOutcome.Status.SKIPPED
-                || !o.message().matches("^\\[(not-applicable|not-declared)\\].*")).toList();
+        List<ScenarioOutcome> ran = spied.stream()
+                .filter(o -> o.outcome() != Outcome.NOT_APPLICABLE && o.outcome() != Outcome.NOT_DECLARED).toList();
         assertThat(ALLOCATED).as("one filter manager per scenario that ran").hasSize(ran.size());
         List<String> allocating = new ArrayList<>();
         for (int i = 0; i < ran.size(); i++) {
@@ -70,20 +69,19 @@ class ThrowingImplementationTest {
         }
         assertThat(allocating).as("scenarios that call FltAllocateContext").isNotEmpty().hasSizeLessThan(ran.size());
 
-        Map<String, ScenarioOutcome> reference = KitRun.reference(PROFILE).stream()
-                .collect(Collectors.toMap(ScenarioOutcome::name, Function.identity(), (a, b) -> a));
+        Map<String, ScenarioOutcome> reference = KitRun.referenceByName(PROFILE);
         List<ScenarioOutcome> outcomes = KitRun.run(Throwing.class.getName(), PROFILE);
         for (ScenarioOutcome outcome : outcomes) {
             if (allocating.contains(outcome.name())) {
-                assertThat(outcome.status()).as("%s allocates, so against a throwing implementation it is broken", outcome)
-                        .isEqualTo(ScenarioOutcome.Status.BROKEN);
+                assertThat(outcome.outcome()).as("%s allocates, so against a throwing implementation it is broken", outcome)
+                        .isEqualTo(Outcome.BROKEN);
                 assertThat(outcome.message()).as("%s says what threw", outcome.name())
                         .contains("IllegalStateException", "allocateContext");
             } else {
-                assertThat(outcome.status()).as("%s does not allocate, so it ends as against the reference", outcome)
-                        .isEqualTo(reference.get(outcome.name()).status());
+                assertThat(outcome.outcome()).as("%s does not allocate, so it ends as against the reference", outcome)
+                        .isEqualTo(reference.get(outcome.name()).outcome());
             }
         }
-        assertThat(outcomes).as("scenarios that still pass").anyMatch(o -> o.status() == ScenarioOutcome.Status.PASSED);
+        assertThat(outcomes).as("scenarios that still pass").anyMatch(ScenarioOutcome::passed);
     }
 }
