@@ -53,6 +53,15 @@ public final class KitRun {
         return outcomes;
     }
 
+    /** Runs every feature against a broken implementation in its profile. */
+    public static List<ScenarioOutcome> run(Mutant mutant) {
+        return run(mutant, mutant.profile());
+    }
+
+    public static List<ScenarioOutcome> run(Mutant mutant, WindowsVersion profile) {
+        return MutantProvider.running(mutant, () -> run(MutantProvider.class.getName(), profile));
+    }
+
     /**
      * The reference implementation's outcomes in a profile, computed once per JVM: what the broken
      * implementations are compared with. Not for ReferenceConformanceTest, which must run the reference
