@@ -19,7 +19,7 @@ assert out =~ /(?m)^win10: [1-9]\d* passed, 0 failed, \d+ skipped/
 assert new File(basedir, 'reports-ok/win10/cucumber-junit.xml').exists()
 
 // An adapter from an added class path with one rule broken: exit 1, and the closing line counts the failure.
-(code, out, err) = run(jar + ['--class-path', testClasses, '-i', 'fltkit.selftest.broken.IgnoresMaxUShort', '-p', 'win11', '-r', 'reports-broken'])
+(code, out, err) = run(jar + ['--class-path', testClasses, '-i', 'fltkit.report.ForgetsMaxUShort', '-p', 'win11', '-r', 'reports-broken'])
 assert code == 1
 assert out =~ /(?m)^win11: \d+ passed, [1-9]\d* failed/
 

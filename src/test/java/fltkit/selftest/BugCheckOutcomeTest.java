@@ -1,14 +1,9 @@
 package fltkit.selftest;
 
-import fltkit.reference.ReferenceFilterManager;
 import fltkit.rules.Outcome;
-import fltkit.spi.Allocation;
 import fltkit.spi.BugCheck;
-import fltkit.spi.ContextRegistration;
 import fltkit.spi.ContextType;
-import fltkit.spi.FilterManager;
 import fltkit.spi.PoolType;
-import fltkit.spi.Registration;
 import fltkit.spi.WindowsVersion;
 import org.junit.jupiter.api.Test;
 
@@ -26,29 +21,21 @@ class BugCheckOutcomeTest {
     private static final WindowsVersion PROFILE = WindowsVersion.WIN11;
 
     /** Stops the machine on contract breaches, and (wrongly) on every transaction context. */
-    public static class StopsTheMachine extends BrokenProvider {
-        @Override
-        protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
-            return new DelegatingFilterManager(reference) {
-                @Override
-                public Registration registerFilter(List<ContextRegistration> registrations, boolean terminated) {
-                    if (!terminated) {
-                        throw new BugCheck(BugCheck.FLTMGR_FILE_SYSTEM, 0, "read past the registration array");
-                    }
-                    return inner.registerFilter(registrations, terminated);
+    private static final Mutant STOPS_THE_MACHINE = Mutant.mutant("StopsTheMachine")
+            .registerFilter((ref, registrations, terminated) -> {
+                if (!terminated) {
+                    throw new BugCheck(BugCheck.FLTMGR_FILE_SYSTEM, 0, "read past the registration array");
                 }
-
-                @Override
-                public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {
-                    boolean pagedVolume = contextType == ContextType.VOLUME.value() && poolType == PoolType.PAGED_POOL;
-                    if (contextSize == 0 || pagedVolume || contextType == ContextType.TRANSACTION.value()) {
-                        throw new BugCheck(BugCheck.FLTMGR_FILE_SYSTEM, 0, "stopped in FltAllocateContext");
-                    }
-                    return inner.allocateContext(filter, contextType, contextSize, poolType);
+                return ref.registerFilter(registrations, terminated);
+            })
+            .allocateContext((ref, filter, type, size, pool) -> {
+                boolean pagedVolume = type == ContextType.VOLUME.value() && pool == PoolType.PAGED_POOL;
+                if (size == 0 || pagedVolume || type == ContextType.TRANSACTION.value()) {
+                    throw new BugCheck(BugCheck.FLTMGR_FILE_SYSTEM, 0, "stopped in FltAllocateContext");
                 }
-            };
-        }
-    }
+                return ref.allocateContext(filter, type, size, pool);
+            })
+            .build();
 
     /** Life-cycle scenarios about transaction contexts (their Examples name the type, or the rule is about transactions). */
     private static boolean mentionsTransactionContexts(ScenarioOutcome outcome) {
@@ -58,7 +45,7 @@ class BugCheckOutcomeTest {
     @Test
     void bugChecksAreRecordedForCallerContractsAndFailTheRuleElsewhere() {
         Map<String, ScenarioOutcome> reference = KitRun.referenceByName(PROFILE);
-        List<ScenarioOutcome> outcomes = KitRun.run(StopsTheMachine.class.getName(), PROFILE);
+        List<ScenarioOutcome> outcomes = KitRun.run(STOPS_THE_MACHINE, PROFILE);
         for (ScenarioOutcome outcome : outcomes) {
             if (mentionsTransactionContexts(outcome) && outcome.outcome() == Outcome.FAILED) {
                 assertThat(outcome.message()).as("%s: failed by the bug check in FltAllocateContext", outcome)

@@ -1,6 +1,5 @@
 package fltkit.selftest;
 
-import fltkit.reference.ReferenceFilterManager;
 import fltkit.reference.ReferenceProvider;
 import fltkit.rules.Outcome;
 import fltkit.spi.Allocation;
@@ -64,12 +63,7 @@ class CapabilityGatingTest {
     }
 
     /** The reference without the transactions role. */
-    public static class NoTransactions extends BrokenProvider {
-        @Override
-        protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
-            return RoleView.without(reference, Capability.TRANSACTIONS);
-        }
-    }
+    private static final Mutant NO_TRANSACTIONS = Mutant.mutant("NoTransactions").without(Capability.TRANSACTIONS).build();
 
     @Test
     void anImplementationOfTheMandatoryRoutinesOnlyIsNeverCalledBeyondThem() {
@@ -82,7 +76,7 @@ class CapabilityGatingTest {
 
     @Test
     void transactionExamplesAreNotDeclaredWithoutTransactions() {
-        List<ScenarioOutcome> outcomes = KitRun.run(NoTransactions.class.getName(), PROFILE);
+        List<ScenarioOutcome> outcomes = KitRun.run(NO_TRANSACTIONS, PROFILE);
         assertThat(outcomes).filteredOn(ScenarioOutcome::wentWrong)
                 .as("scenarios that failed, broke or hit a kit error without transactions").isEmpty();
         assertThat(outcomes).filteredOn(o -> o.name().contains("FLT_TRANSACTION_CONTEXT") && o.name().startsWith("SET-001"))

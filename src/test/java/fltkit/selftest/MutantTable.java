@@ -22,7 +22,13 @@ public abstract class MutantTable {
     public abstract List<Mutant> mutants();
 
     protected static List<Mutant> table(Mutant.Builder... entries) {
-        return Stream.of(entries).map(Mutant.Builder::build).toList();
+        List<Mutant> mutants = Stream.of(entries).map(Mutant.Builder::build).toList();
+        for (Mutant mutant : mutants) {
+            if (mutant.target() == null) {
+                throw new IllegalStateException(mutant.name() + " names no rule it breaks: give it breaks(\"<RULE>\")");
+            }
+        }
+        return mutants;
     }
 
     /** Callback events as the mutant would have made them. */

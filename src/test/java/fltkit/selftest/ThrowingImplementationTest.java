@@ -1,9 +1,6 @@
 package fltkit.selftest;
 
-import fltkit.reference.ReferenceFilterManager;
 import fltkit.rules.Outcome;
-import fltkit.spi.Allocation;
-import fltkit.spi.FilterManager;
 import fltkit.spi.WindowsVersion;
 import org.junit.jupiter.api.Test;
 
@@ -25,38 +22,28 @@ class ThrowingImplementationTest {
     private static final List<boolean[]> ALLOCATED = Collections.synchronizedList(new ArrayList<>());
 
     /** Throws from FltAllocateContext, as an adapter that lost its process would. */
-    public static class Throwing extends BrokenProvider {
-        @Override
-        protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
-            return new DelegatingFilterManager(reference) {
-                @Override
-                public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {
-                    throw new IllegalStateException("the adapter lost its connection");
-                }
-            };
-        }
-    }
+    private static final Mutant THROWING = Mutant.mutant("Throwing")
+            .allocateContext((ref, filter, type, size, pool) -> {
+                throw new IllegalStateException("the adapter lost its connection");
+            })
+            .build();
 
     /** The reference, noting which scenario's filter manager FltAllocateContext was called on. */
-    public static class Spy extends BrokenProvider {
-        @Override
-        protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
-            boolean[] called = new boolean[1];
-            ALLOCATED.add(called);
-            return new DelegatingFilterManager(reference) {
-                @Override
-                public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {
+    private static final Mutant SPY = Mutant.mutant("Spy")
+            .perScenario(m -> {
+                boolean[] called = new boolean[1];
+                ALLOCATED.add(called);
+                m.allocateContext((ref, filter, type, size, pool) -> {
                     called[0] = true;
-                    return inner.allocateContext(filter, contextType, contextSize, poolType);
-                }
-            };
-        }
-    }
+                    return ref.allocateContext(filter, type, size, pool);
+                });
+            })
+            .build();
 
     @Test
     void scenariosThatAllocateAreBrokenAndTheOthersUnaffected() {
         ALLOCATED.clear();
-        List<ScenarioOutcome> spied = KitRun.run(Spy.class.getName(), PROFILE);
+        List<ScenarioOutcome> spied = KitRun.run(SPY, PROFILE);
         // The hooks skip out-of-profile and undeclared scenarios before a filter manager is created.
         List<ScenarioOutcome> ran = spied.stream()
                 .filter(o -> o.outcome() != Outcome.NOT_APPLICABLE && o.outcome() != Outcome.NOT_DECLARED).toList();
@@ -70,7 +57,7 @@ class ThrowingImplementationTest {
         assertThat(allocating).as("scenarios that call FltAllocateContext").isNotEmpty().hasSizeLessThan(ran.size());
 
         Map<String, ScenarioOutcome> reference = KitRun.referenceByName(PROFILE);
-        List<ScenarioOutcome> outcomes = KitRun.run(Throwing.class.getName(), PROFILE);
+        List<ScenarioOutcome> outcomes = KitRun.run(THROWING, PROFILE);
         for (ScenarioOutcome outcome : outcomes) {
             if (allocating.contains(outcome.name())) {
                 assertThat(outcome.outcome()).as("%s allocates, so against a throwing implementation it is broken", outcome)
