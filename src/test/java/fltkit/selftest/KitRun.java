@@ -8,12 +8,24 @@ import fltkit.spi.WindowsVersion;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EmbedEvent;
 import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.junit.platform.engine.CucumberTestEngine;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.SelectorResolutionResult;
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
+import org.junit.platform.engine.support.store.Namespace;
+import org.junit.platform.engine.support.store.NamespacedHierarchicalStore;
+import org.junit.platform.launcher.LauncherDiscoveryListener;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.ExecutionRecorder;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +44,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
  */
 public final class KitRun {
     private static final Map<String, List<ScenarioOutcome>> REFERENCE = new ConcurrentHashMap<>();
+    private static final TestEngine CUCUMBER = new CucumberTestEngine();
+    /** The features as the engine discovered them, once per JVM. */
+    private static TestDescriptor features;
 
     private KitRun() {
     }
@@ -39,18 +54,60 @@ public final class KitRun {
     public static List<ScenarioOutcome> run(String implementation, WindowsVersion profile) {
         List<ScenarioOutcome> outcomes = new ArrayList<>();
         KitSettings.with(Map.of(KitSettings.IMPLEMENTATION, implementation, KitSettings.PROFILE, profile.profile()), () -> {
-            Map<String, String> config = new HashMap<>(EngineSettings.base());
-            config.put("cucumber.plugin", Recordings.class.getName());
             Recordings.seen.clear();
-            EngineExecutionResults results = EngineTestKit.engine("cucumber")
-                    .selectors(selectPackage(EngineSettings.FEATURES_PACKAGE))
-                    .configurationParameters(config)
-                    .execute();
-            for (Event event : results.testEvents().finished().list()) {
+            for (Event event : execute().testEvents().finished().list()) {
                 outcomes.add(outcome(event, Recordings.seen));
             }
         });
         return outcomes;
+    }
+
+    /**
+     * Runs the features on the Cucumber engine as the engine test kit would (no implicit configuration
+     * parameters), but discovers them once per JVM: what the engine discovers depends only on the feature
+     * files and this configuration, which are the same for every run, and each execution builds its own
+     * Cucumber runtime, so executing the same descriptors again starts from nothing. A feature the engine
+     * cannot read stops the run, as the launcher would.
+     */
+    private static EngineExecutionResults execute() {
+        Map<String, String> config = new HashMap<>(EngineSettings.base());
+        config.put("cucumber.plugin", Recordings.class.getName());
+        List<String> problems = new ArrayList<>();
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .enableImplicitConfigurationParameters(false)
+                .selectors(selectPackage(EngineSettings.FEATURES_PACKAGE))
+                .configurationParameters(config)
+                .listeners(new LauncherDiscoveryListener() {
+                    @Override
+                    public void issueEncountered(UniqueId engine, DiscoveryIssue issue) {
+                        if (issue.severity() == DiscoveryIssue.Severity.ERROR) {
+                            problems.add(issue.message());
+                        }
+                    }
+
+                    @Override
+                    public void selectorProcessed(UniqueId engine, DiscoverySelector selector, SelectorResolutionResult result) {
+                        result.getThrowable().ifPresent(t -> problems.add(selector + ": " + t));
+                    }
+                })
+                .build();
+        ExecutionRecorder recorder = new ExecutionRecorder();
+        try (NamespacedHierarchicalStore<Namespace> store = new NamespacedHierarchicalStore<>(null)) {
+            CUCUMBER.execute(ExecutionRequest.create(features(request, problems), recorder, request.getConfigurationParameters(),
+                    request.getOutputDirectoryCreator(), store));
+        }
+        return recorder.getExecutionResults();
+    }
+
+    private static synchronized TestDescriptor features(LauncherDiscoveryRequest request, List<String> problems) {
+        if (features == null) {
+            TestDescriptor discovered = CUCUMBER.discover(request, UniqueId.forEngine(CUCUMBER.getId()));
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("the features could not be discovered: " + problems);
+            }
+            features = discovered;
+        }
+        return features;
     }
 
     /** Runs every feature against a broken implementation in its profile. */
