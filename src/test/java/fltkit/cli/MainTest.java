@@ -46,7 +46,7 @@ class MainTest {
 
     @Test
     void aBrokenImplementationExitsOne() {
-        int code = run("-i", "fltkit.selftest.broken.StartsAtReferenceCountTwo", "-p", "win11", "-r", reports.toString());
+        int code = run("-i", "fltkit.report.ForgetsMaxUShort", "-p", "win11", "-r", reports.toString());
         assertThat(code).as("exit code; stderr: %s", err()).isEqualTo(Main.NOT_CONFORMANT);
         assertThat(out()).containsPattern("(?m)^fltkit: win11: DOES NOT CONFORM, [1-9]\\d* of \\d+ applicable MUST rules failed \\([^)]*ALLOC-001[^)]*\\); \\d+ scenarios: \\d+ passed, \\d+ recorded, [1-9]\\d* failed");
     }
@@ -141,9 +141,9 @@ class MainTest {
     void aClassPathEntryRegisteringTwoProvidersExitsTwo(@TempDir Path adapter) throws IOException {
         Path services = adapter.resolve("META-INF/services/fltkit.spi.FilterManagerProvider");
         Files.createDirectories(services.getParent());
-        Files.writeString(services, "fltkit.cli.MainTest$ExampleAdapter\nfltkit.selftest.broken.IgnoresMaxUShort\n");
+        Files.writeString(services, "fltkit.cli.MainTest$ExampleAdapter\nfltkit.report.ForgetsMaxUShort\n");
         assertThat(run("--class-path", adapter.toString(), "-p", "win11")).isEqualTo(Main.USAGE);
-        assertThat(err()).contains("several providers", "MainTest$ExampleAdapter", "IgnoresMaxUShort", "--implementation");
+        assertThat(err()).contains("several providers", "MainTest$ExampleAdapter", "ForgetsMaxUShort", "--implementation");
     }
 
     @Test

@@ -2,7 +2,6 @@ package fltkit.hostile;
 
 import fltkit.reference.ReferenceFilterManager;
 import fltkit.reference.ReferenceProvider;
-import fltkit.selftest.DelegatingFilterManager;
 import fltkit.spi.Allocation;
 import fltkit.spi.FilterManager;
 import fltkit.spi.ImplementationInfo;
@@ -25,9 +24,9 @@ public class HostileNames extends ReferenceProvider {
 
     @Override
     public FilterManager create(WindowsVersion version) {
-        return new DelegatingFilterManager((ReferenceFilterManager) super.create(version)) {
+        return new ReferenceFilterManager(version) {
             @Override
-            public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {
+            public synchronized Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {
                 throw new IllegalStateException("adapter says " + SCRIPT);
             }
         };

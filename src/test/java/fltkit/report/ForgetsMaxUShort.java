@@ -1,25 +1,17 @@
 package fltkit.report;
 
-import fltkit.reference.ReferenceFilterManager;
-import fltkit.selftest.BrokenProvider;
-import fltkit.selftest.DelegatingFilterManager;
-import fltkit.spi.Allocation;
-import fltkit.spi.FilterManager;
-import fltkit.spi.WindowsVersion;
+import fltkit.selftest.Mutant;
+import fltkit.selftest.MutantProvider;
 
 /**
  * An implementation that does not conform (it lets a ContextSize above MAXUSHORT through), so the
- * report checks can see how a failed rule reads. Not in fltkit.selftest.broken: the broken-implementation
- * self-test owns that package.
+ * report checks (and the command line's) can see how a failed rule reads. A provider class of its own,
+ * not a table entry of fltkit.selftest.broken, because a run names it by class.
  */
-public class ForgetsMaxUShort extends BrokenProvider {
-    @Override
-    protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
-        return new DelegatingFilterManager(reference) {
-            @Override
-            public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {
-                return inner.allocateContext(filter, contextType, Math.min(contextSize, 0xFFFF), poolType);
-            }
-        };
+public class ForgetsMaxUShort extends MutantProvider {
+    public ForgetsMaxUShort() {
+        super(Mutant.mutant("ForgetsMaxUShort").breaks("ALLOC-002")
+                .allocateContext((ref, filter, type, size, pool) -> ref.allocateContext(filter, type, Math.min(size, 0xFFFF), pool))
+                .build());
     }
 }

@@ -1,16 +1,21 @@
 package fltkit.selftest;
 
-import fltkit.spi.WindowsVersion;
+import fltkit.rules.Level;
+import fltkit.rules.Outcome;
+import fltkit.rules.KitCheck;
+import fltkit.rules.RuleCatalog;
+import fltkit.rules.RuleId;
+import fltkit.rules.RuleEntry;
+import fltkit.selftest.broken.Mutants;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,44 +24,40 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Proves the kit catches what it claims to: each broken implementation in {@code fltkit.selftest.broken}
- * breaks one rule, and exactly that rule's scenarios must fail, with a helpful message, while every
- * other scenario ends as it does against the reference.
+ * Proves the kit catches what it claims to: each mutant in the tables of {@code fltkit.selftest.broken}
+ * breaks one rule, and exactly the rules it names may fail, the target with a helpful message, while
+ * every other scenario ends as it does against the reference. The tables themselves are checked too:
+ * every MUST rule is some mutant's target, and a mutant's name says which one it is.
  */
 class BrokenImplementationsTest {
 
     @TestFactory
-    Stream<DynamicTest> eachBrokenImplementationIsCaughtByItsRuleAlone() throws Exception {
-        List<Class<?>> broken = brokenImplementations();
-        assertThat(broken).as("broken implementations found in fltkit.selftest.broken").isNotEmpty();
-        return broken.stream().map(type -> DynamicTest.dynamicTest(type.getSimpleName(), () -> check(type)));
+    Stream<DynamicTest> eachMutantIsCaughtByTheRulesItNames() {
+        List<Mutant> mutants = Mutants.all();
+        assertThat(mutants).as("mutants in the tables of fltkit.selftest.broken").isNotEmpty();
+        return mutants.stream().map(mutant -> DynamicTest.dynamicTest(mutant.toString(), () -> check(mutant)));
     }
 
-    private static void check(Class<?> type) {
-        Breaks breaks = type.getAnnotation(Breaks.class);
-        assertThat(breaks).as("%s needs a @Breaks annotation", type.getName()).isNotNull();
-        WindowsVersion profile = WindowsVersion.fromProfile(breaks.profile());
-        Set<String> brokenRules = Set.of(breaks.rules());
-
-        Map<String, ScenarioOutcome> reference = KitRun.reference(profile).stream()
-                .collect(Collectors.toMap(ScenarioOutcome::name, Function.identity(), (a, b) -> a));
-        List<ScenarioOutcome> outcomes = KitRun.run(type.getName(), profile);
-        if (breaks.rules()[0].startsWith("KIT-")) {
-            checkKitCheckOnly(type, breaks, reference, outcomes);
+    private static void check(Mutant mutant) {
+        Set<String> brokenRules = Set.copyOf(mutant.rules());
+        Map<String, ScenarioOutcome> reference = KitRun.referenceByName(mutant.profile());
+        List<ScenarioOutcome> outcomes = KitRun.run(mutant);
+        if (RuleId.isKitCheck(mutant.target())) {
+            checkKitCheckOnly(mutant, reference, outcomes);
             return;
         }
 
         List<ScenarioOutcome> failedForTheRule = outcomes.stream()
                 .filter(o -> brokenRules.contains(o.ruleId()))
-                .filter(o -> o.status() == ScenarioOutcome.Status.FAILED)
+                .filter(o -> o.outcome() == Outcome.FAILED)
                 .toList();
         assertThat(failedForTheRule)
-                .as("%s breaks %s, so at least one scenario of %s must fail", type.getSimpleName(), brokenRules, breaks.rules()[0])
-                .anyMatch(o -> o.ruleId().equals(breaks.rules()[0]));
+                .as("%s breaks %s, so at least one scenario of %s must fail", mutant.name(), brokenRules, mutant.target())
+                .anyMatch(o -> o.ruleId().equals(mutant.target()));
         for (ScenarioOutcome failure : failedForTheRule) {
             assertThat(failure.message()).as("failure message of %s", failure.name()).contains(failure.ruleId());
-            for (String fragment : breaks.messageContains()) {
-                if (failure.ruleId().equals(breaks.rules()[0])) {
+            if (failure.ruleId().equals(mutant.target())) {
+                for (String fragment : mutant.says()) {
                     assertThat(failure.message()).as("failure message of %s", failure.name()).contains(fragment);
                 }
             }
@@ -64,57 +65,76 @@ class BrokenImplementationsTest {
         for (ScenarioOutcome outcome : outcomes) {
             ScenarioOutcome expected = reference.get(outcome.name());
             assertThat(expected).as("scenario %s ran against the reference", outcome.name()).isNotNull();
-            if (brokenRules.contains(outcome.ruleId()) || breaks.othersMayFail()) {
-                boolean unrecorded = outcome.status() == ScenarioOutcome.Status.BROKEN && outcome.message() != null
+            if (brokenRules.contains(outcome.ruleId()) || mutant.othersMayFail()) {
+                boolean unrecorded = outcome.outcome() == Outcome.BROKEN && outcome.message() != null
                         && outcome.message().contains("could not be recorded");
-                assertThat(unrecorded || outcome.status() == ScenarioOutcome.Status.FAILED || outcome.status() == expected.status())
+                assertThat(unrecorded || outcome.outcome() == Outcome.FAILED || outcome.outcome() == expected.outcome())
                         .as("%s against %s: a broken rule's scenario may fail (a recorded one: end unrecorded), never break "
-                                + "or skip; it ended %s", outcome.name(), type.getSimpleName(), outcome)
+                                + "or skip; it ended %s", outcome.name(), mutant.name(), outcome)
                         .isTrue();
             } else {
-                assertThat(outcome.status())
-                        .as("%s against %s must end as against the reference (%s)", outcome.name(), type.getSimpleName(), outcome)
-                        .isEqualTo(expected.status());
+                assertThat(outcome.outcome())
+                        .as("%s against %s must end as against the reference (%s)", outcome.name(), mutant.name(), outcome)
+                        .isEqualTo(expected.outcome());
             }
         }
     }
 
     /**
      * A mutant only the kit's own check can see (a leak): every scenario ends as against the reference (the
-     * documented rules hold on their own assertions), and the check reports the breach after at least one.
+     * documented rules stand on their own assertions), and the check reports the breach after at least one.
      */
-    private static void checkKitCheckOnly(Class<?> type, Breaks breaks, Map<String, ScenarioOutcome> reference,
-                                          List<ScenarioOutcome> outcomes) {
+    private static void checkKitCheckOnly(Mutant mutant, Map<String, ScenarioOutcome> reference, List<ScenarioOutcome> outcomes) {
         for (ScenarioOutcome outcome : outcomes) {
-            assertThat(outcome.status()).as("%s against %s: a leak is KIT-LEAK-001's finding, never the documented rule's (%s)",
-                    outcome.name(), type.getSimpleName(), outcome).isEqualTo(reference.get(outcome.name()).status());
+            assertThat(outcome.outcome()).as("%s against %s: a leak is %s's finding, never the documented rule's (%s)",
+                    outcome.name(), mutant.name(), mutant.target(), outcome).isEqualTo(reference.get(outcome.name()).outcome());
         }
-        List<String> findings = outcomes.stream().map(ScenarioOutcome::kitCheck).filter(java.util.Objects::nonNull).toList();
-        assertThat(findings).as("%s must be found by %s", type.getSimpleName(), breaks.rules()[0]).isNotEmpty()
-                .allMatch(f -> f.startsWith(breaks.rules()[0]));
-        for (String fragment : breaks.messageContains()) {
-            assertThat(findings).as("findings of %s", breaks.rules()[0]).anyMatch(f -> f.contains(fragment));
-        }
-    }
-
-    /** Every class in fltkit.selftest.broken, found on the test class path. */
-    static List<Class<?>> brokenImplementations() throws IOException, URISyntaxException {
-        URL folder = BrokenImplementationsTest.class.getResource("broken");
-        assertThat(folder).as("test class folder fltkit/selftest/broken").isNotNull();
-        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
-            return files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".class") && !n.contains("$"))
-                    .sorted()
-                    .map(n -> load("fltkit.selftest.broken." + n.substring(0, n.length() - 6)))
-                    .collect(Collectors.toList());
+        List<String> findings = outcomes.stream().map(ScenarioOutcome::kitCheck).filter(Objects::nonNull).toList();
+        assertThat(findings).as("%s must be found by %s", mutant.name(), mutant.target()).isNotEmpty()
+                .allMatch(f -> f.contains("\"check\":\"" + mutant.target() + "\""));
+        for (String fragment : mutant.says()) {
+            assertThat(findings).as("findings of %s", mutant.target()).anyMatch(f -> f.contains(fragment));
         }
     }
 
-    private static Class<?> load(String name) {
-        try {
-            return Class.forName(name);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
+    @Test
+    void everyMustRuleIsTheTargetOfAMutant() {
+        Set<String> must = RuleCatalog.load().rules().stream().filter(r -> r.level() == Level.MUST)
+                .map(RuleEntry::id).collect(Collectors.toSet());
+        Set<String> targeted = Mutants.all().stream().map(Mutant::target).collect(Collectors.toSet());
+        assertThat(must).as("MUST rules no mutant in the tables targets").isSubsetOf(targeted);
+    }
+
+    @Test
+    void noTwoMutantsShareAName() {
+        assertThat(Mutants.all()).extracting(Mutant::name).as("mutant names").doesNotHaveDuplicates();
+    }
+
+    @Test
+    void mutantsNameOnlyRulesOfTheCatalogue() {
+        Set<String> known = RuleCatalog.load().rules().stream().map(RuleEntry::id).collect(Collectors.toSet());
+        Stream.of(KitCheck.values()).map(KitCheck::id).forEach(known::add);
+        for (Mutant mutant : Mutants.all()) {
+            assertThat(known).as("rules %s names", mutant.name()).containsAll(mutant.rules());
         }
+    }
+
+    @Test
+    void eachTableTargetsTheRulesOfItsOwnFeature() {
+        Map<String, RuleEntry> rules = RuleCatalog.load().rules().stream()
+                .collect(Collectors.toMap(RuleEntry::id, Function.identity()));
+        for (MutantTable table : Mutants.tables()) {
+            assertThat(table.mutants()).as("mutants of %s", table.getClass().getSimpleName()).isNotEmpty()
+                    .allSatisfy(mutant -> assertThat(RuleId.isKitCheck(mutant.target()) ? table.feature()
+                            : rules.get(mutant.target()).uri())
+                            .as("feature of %s's target %s", mutant.name(), mutant.target()).isEqualTo(table.feature()));
+        }
+    }
+
+    @Test
+    void everyRoutineOfTheSpiCanBeReplaced() {
+        Set<String> replaceable = Stream.of(Routines.class.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers())).map(Method::getName).collect(Collectors.toSet());
+        assertThat(replaceable).as("routines a mutant can replace").containsAll(Routines.SPI);
     }
 }

@@ -1,20 +1,14 @@
 package fltkit.selftest;
 
-import fltkit.reference.ReferenceFilterManager;
-import fltkit.spi.Allocation;
+import fltkit.rules.Outcome;
 import fltkit.spi.BugCheck;
-import fltkit.spi.ContextRegistration;
 import fltkit.spi.ContextType;
-import fltkit.spi.FilterManager;
 import fltkit.spi.PoolType;
-import fltkit.spi.Registration;
 import fltkit.spi.WindowsVersion;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,29 +21,21 @@ class BugCheckOutcomeTest {
     private static final WindowsVersion PROFILE = WindowsVersion.WIN11;
 
     /** Stops the machine on contract breaches, and (wrongly) on every transaction context. */
-    public static class StopsTheMachine extends BrokenProvider {
-        @Override
-        protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
-            return new DelegatingFilterManager(reference) {
-                @Override
-                public Registration registerFilter(List<ContextRegistration> registrations, boolean terminated) {
-                    if (!terminated) {
-                        throw new BugCheck(BugCheck.FLTMGR_FILE_SYSTEM, 0, "read past the registration array");
-                    }
-                    return inner.registerFilter(registrations, terminated);
+    private static final Mutant STOPS_THE_MACHINE = Mutant.mutant("StopsTheMachine")
+            .registerFilter((ref, registrations, terminated) -> {
+                if (!terminated) {
+                    throw new BugCheck(BugCheck.FLTMGR_FILE_SYSTEM, 0, "read past the registration array");
                 }
-
-                @Override
-                public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {
-                    boolean pagedVolume = contextType == ContextType.VOLUME.value() && poolType == PoolType.PAGED_POOL;
-                    if (contextSize == 0 || pagedVolume || contextType == ContextType.TRANSACTION.value()) {
-                        throw new BugCheck(BugCheck.FLTMGR_FILE_SYSTEM, 0, "stopped in FltAllocateContext");
-                    }
-                    return inner.allocateContext(filter, contextType, contextSize, poolType);
+                return ref.registerFilter(registrations, terminated);
+            })
+            .allocateContext((ref, filter, type, size, pool) -> {
+                boolean pagedVolume = type == ContextType.VOLUME.value() && pool == PoolType.PAGED_POOL;
+                if (size == 0 || pagedVolume || type == ContextType.TRANSACTION.value()) {
+                    throw new BugCheck(BugCheck.FLTMGR_FILE_SYSTEM, 0, "stopped in FltAllocateContext");
                 }
-            };
-        }
-    }
+                return ref.allocateContext(filter, type, size, pool);
+            })
+            .build();
 
     /** Life-cycle scenarios about transaction contexts (their Examples name the type, or the rule is about transactions). */
     private static boolean mentionsTransactionContexts(ScenarioOutcome outcome) {
@@ -58,22 +44,21 @@ class BugCheckOutcomeTest {
 
     @Test
     void bugChecksAreRecordedForCallerContractsAndFailTheRuleElsewhere() {
-        Map<String, ScenarioOutcome> reference = KitRun.reference(PROFILE).stream()
-                .collect(Collectors.toMap(ScenarioOutcome::name, Function.identity(), (a, b) -> a));
-        List<ScenarioOutcome> outcomes = KitRun.run(StopsTheMachine.class.getName(), PROFILE);
+        Map<String, ScenarioOutcome> reference = KitRun.referenceByName(PROFILE);
+        List<ScenarioOutcome> outcomes = KitRun.run(STOPS_THE_MACHINE, PROFILE);
         for (ScenarioOutcome outcome : outcomes) {
-            if (mentionsTransactionContexts(outcome) && outcome.status() == ScenarioOutcome.Status.FAILED) {
+            if (mentionsTransactionContexts(outcome) && outcome.outcome() == Outcome.FAILED) {
                 assertThat(outcome.message()).as("%s: failed by the bug check in FltAllocateContext", outcome)
                         .contains(outcome.ruleId() + " violated").contains("stopped the machine").contains("stopped in FltAllocateContext");
             } else if (outcome.name().startsWith("ALLOC-003 type value 0x0020") || outcome.name().startsWith("ACB-004 a FLT_TRANSACTION_CONTEXT")) {
-                assertThat(outcome.status()).as("%s: a bug check in a MUST scenario", outcome).isEqualTo(ScenarioOutcome.Status.FAILED);
+                assertThat(outcome.outcome()).as("%s: a bug check in a MUST scenario", outcome).isEqualTo(Outcome.FAILED);
             } else {
-                assertThat(outcome.status()).as("%s ends as against the reference", outcome).isEqualTo(reference.get(outcome.name()).status());
+                assertThat(outcome.outcome()).as("%s ends as against the reference", outcome).isEqualTo(reference.get(outcome.name()).outcome());
             }
         }
         assertThat(outcomes).as("the caller-contract scenarios the bug checks hit")
                 .filteredOn(o -> o.ruleId().equals("REG-002") || o.ruleId().equals("ALLOC-008") || o.ruleId().equals("ALLOC-017"))
                 .isNotEmpty()
-                .allMatch(o -> o.status() == ScenarioOutcome.Status.PASSED);
+                .allMatch(o -> o.outcome() == Outcome.RECORDED);
     }
 }

@@ -1,7 +1,7 @@
 package fltkit.selftest;
 
-import fltkit.reference.ReferenceFilterManager;
 import fltkit.reference.ReferenceProvider;
+import fltkit.rules.Outcome;
 import fltkit.spi.Allocation;
 import fltkit.spi.Capability;
 import fltkit.spi.ContextRegistration;
@@ -63,29 +63,24 @@ class CapabilityGatingTest {
     }
 
     /** The reference without the transactions role. */
-    public static class NoTransactions extends BrokenProvider {
-        @Override
-        protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
-            return RoleView.without(reference, Capability.TRANSACTIONS);
-        }
-    }
+    private static final Mutant NO_TRANSACTIONS = Mutant.mutant("NoTransactions").without(Capability.TRANSACTIONS).build();
 
     @Test
     void anImplementationOfTheMandatoryRoutinesOnlyIsNeverCalledBeyondThem() {
         List<ScenarioOutcome> outcomes = KitRun.run(MandatoryOnly.class.getName(), PROFILE);
-        assertThat(outcomes).filteredOn(o -> o.status() == ScenarioOutcome.Status.FAILED || o.status() == ScenarioOutcome.Status.BROKEN)
-                .as("scenarios that failed or broke against the mandatory routines only").isEmpty();
-        assertThat(outcomes).filteredOn(o -> o.status() == ScenarioOutcome.Status.SKIPPED)
+        assertThat(outcomes).filteredOn(ScenarioOutcome::wentWrong)
+                .as("scenarios that failed, broke or hit a kit error against the mandatory routines only").isEmpty();
+        assertThat(outcomes).filteredOn(o -> o.outcome() == Outcome.NOT_DECLARED)
                 .anyMatch(o -> o.message().startsWith("[not-declared] needs capability 'objects'"));
     }
 
     @Test
     void transactionExamplesAreNotDeclaredWithoutTransactions() {
-        List<ScenarioOutcome> outcomes = KitRun.run(NoTransactions.class.getName(), PROFILE);
-        assertThat(outcomes).filteredOn(o -> o.status() == ScenarioOutcome.Status.FAILED || o.status() == ScenarioOutcome.Status.BROKEN)
-                .as("scenarios that failed or broke without transactions").isEmpty();
+        List<ScenarioOutcome> outcomes = KitRun.run(NO_TRANSACTIONS, PROFILE);
+        assertThat(outcomes).filteredOn(ScenarioOutcome::wentWrong)
+                .as("scenarios that failed, broke or hit a kit error without transactions").isEmpty();
         assertThat(outcomes).filteredOn(o -> o.name().contains("FLT_TRANSACTION_CONTEXT") && o.name().startsWith("SET-001"))
                 .isNotEmpty()
-                .allMatch(o -> o.status() == ScenarioOutcome.Status.SKIPPED && o.message().contains("'transactions'"));
+                .allMatch(o -> o.outcome() == Outcome.NOT_DECLARED && o.message().contains("'transactions'"));
     }
 }

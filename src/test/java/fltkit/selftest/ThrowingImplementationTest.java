@@ -1,8 +1,6 @@
 package fltkit.selftest;
 
-import fltkit.reference.ReferenceFilterManager;
-import fltkit.spi.Allocation;
-import fltkit.spi.FilterManager;
+import fltkit.rules.Outcome;
 import fltkit.spi.WindowsVersion;
 import org.junit.jupiter.api.Test;
 
@@ -10,8 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,41 +22,31 @@ class ThrowingImplementationTest {
     private static final List<boolean[]> ALLOCATED = Collections.synchronizedList(new ArrayList<>());
 
     /** Throws from FltAllocateContext, as an adapter that lost its process would. */
-    public static class Throwing extends BrokenProvider {
-        @Override
-        protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
-            return new DelegatingFilterManager(reference) {
-                @Override
-                public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {
-                    throw new IllegalStateException("the adapter lost its connection");
-                }
-            };
-        }
-    }
+    private static final Mutant THROWING = Mutant.mutant("Throwing")
+            .allocateContext((ref, filter, type, size, pool) -> {
+                throw new IllegalStateException("the adapter lost its connection");
+            })
+            .build();
 
     /** The reference, noting which scenario's filter manager FltAllocateContext was called on. */
-    public static class Spy extends BrokenProvider {
-        @Override
-        protected FilterManager breakIt(ReferenceFilterManager reference, WindowsVersion version) {
-            boolean[] called = new boolean[1];
-            ALLOCATED.add(called);
-            return new DelegatingFilterManager(reference) {
-                @Override
-                public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {
+    private static final Mutant SPY = Mutant.mutant("Spy")
+            .perScenario(m -> {
+                boolean[] called = new boolean[1];
+                ALLOCATED.add(called);
+                m.allocateContext((ref, filter, type, size, pool) -> {
                     called[0] = true;
-                    return inner.allocateContext(filter, contextType, contextSize, poolType);
-                }
-            };
-        }
-    }
+                    return ref.allocateContext(filter, type, size, pool);
+                });
+            })
+            .build();
 
     @Test
     void scenariosThatAllocateAreBrokenAndTheOthersUnaffected() {
         ALLOCATED.clear();
-        List<ScenarioOutcome> spied = KitRun.run(Spy.class.getName(), PROFILE);
+        List<ScenarioOutcome> spied = KitRun.run(SPY, PROFILE);
         // The hooks skip out-of-profile and undeclared scenarios before a filter manager is created.
-        List<ScenarioOutcome> ran = spied.stream().filter(o -> o.status() != ScenarioOutcome.Status.SKIPPED
-                || !o.message().matches("^\\[(not-applicable|not-declared)\\].*")).toList();
+        List<ScenarioOutcome> ran = spied.stream()
+                .filter(o -> o.outcome() != Outcome.NOT_APPLICABLE && o.outcome() != Outcome.NOT_DECLARED).toList();
         assertThat(ALLOCATED).as("one filter manager per scenario that ran").hasSize(ran.size());
         List<String> allocating = new ArrayList<>();
         for (int i = 0; i < ran.size(); i++) {
@@ -70,20 +56,19 @@ class ThrowingImplementationTest {
         }
         assertThat(allocating).as("scenarios that call FltAllocateContext").isNotEmpty().hasSizeLessThan(ran.size());
 
-        Map<String, ScenarioOutcome> reference = KitRun.reference(PROFILE).stream()
-                .collect(Collectors.toMap(ScenarioOutcome::name, Function.identity(), (a, b) -> a));
-        List<ScenarioOutcome> outcomes = KitRun.run(Throwing.class.getName(), PROFILE);
+        Map<String, ScenarioOutcome> reference = KitRun.referenceByName(PROFILE);
+        List<ScenarioOutcome> outcomes = KitRun.run(THROWING, PROFILE);
         for (ScenarioOutcome outcome : outcomes) {
             if (allocating.contains(outcome.name())) {
-                assertThat(outcome.status()).as("%s allocates, so against a throwing implementation it is broken", outcome)
-                        .isEqualTo(ScenarioOutcome.Status.BROKEN);
+                assertThat(outcome.outcome()).as("%s allocates, so against a throwing implementation it is broken", outcome)
+                        .isEqualTo(Outcome.BROKEN);
                 assertThat(outcome.message()).as("%s says what threw", outcome.name())
                         .contains("IllegalStateException", "allocateContext");
             } else {
-                assertThat(outcome.status()).as("%s does not allocate, so it ends as against the reference", outcome)
-                        .isEqualTo(reference.get(outcome.name()).status());
+                assertThat(outcome.outcome()).as("%s does not allocate, so it ends as against the reference", outcome)
+                        .isEqualTo(reference.get(outcome.name()).outcome());
             }
         }
-        assertThat(outcomes).as("scenarios that still pass").anyMatch(o -> o.status() == ScenarioOutcome.Status.PASSED);
+        assertThat(outcomes).as("scenarios that still pass").anyMatch(ScenarioOutcome::passed);
     }
 }

@@ -1,0 +1,121 @@
+package fltkit.selftest.broken;
+
+import fltkit.selftest.Mutant;
+import fltkit.selftest.MutantTable;
+import fltkit.spi.Allocation;
+import fltkit.spi.ContextType;
+import fltkit.spi.PoolType;
+
+import java.util.List;
+
+import static fltkit.selftest.Mutant.mutant;
+import static fltkit.spi.NtStatus.STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND;
+import static fltkit.spi.NtStatus.STATUS_FLT_MUST_BE_NONPAGED_POOL;
+import static fltkit.spi.NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+import static fltkit.spi.NtStatus.STATUS_INVALID_PARAMETER;
+import static fltkit.spi.NtStatus.STATUS_NOT_SUPPORTED;
+
+/** Broken FltAllocateContext. */
+public final class AllocationMutants extends MutantTable {
+    public AllocationMutants() {
+        super("FltAllocateContext.feature");
+    }
+
+    @Override
+    public List<Mutant> mutants() {
+        return table(
+                // Hands every new context back with an extra reference.
+                mutant("StartsAtReferenceCountTwo").breaks("ALLOC-001").alsoFails("REG-014", "REG-015")
+                        .says("reference count of 2", "expected 1").othersMayFail()
+                        .allocateContext((ref, filter, type, size, pool) -> {
+                            Allocation allocation = ref.allocateContext(filter, type, size, pool);
+                            if (allocation.returnedContext() != 0) {
+                                ref.referenceContext(allocation.returnedContext());
+                            }
+                            return allocation;
+                        }),
+                // Lets ContextSize above MAXUSHORT through to the size check against the definition.
+                mutant("IgnoresMaxUShort").breaks("ALLOC-002").alsoFails("ALLOC-011")
+                        .says("STATUS_INVALID_BUFFER_SIZE (0xC0000206)", "STATUS_SUCCESS (0x00000000)")
+                        .allocateContext((ref, filter, type, size, pool) -> ref.allocateContext(filter, type, Math.min(size, 0xFFFF), pool)),
+                // Treats FLT_TRANSACTION_CONTEXT (0x0020) as an unknown type, as a pre-Vista table would.
+                mutant("ForgetsTransactionContexts").breaks("ALLOC-003")
+                        .alsoFails("ACB-004", "AUTO-003", "AUTO-006", "DEL-001", "DEL-002", "DEL-004", "DEL-007", "FREE-001", "GET-001",
+                                "REF-003", "REF-004", "REF-005", "SET-001", "SET-002", "SET-004", "SET-005", "SET-008", "SET-012")
+                        .says("STATUS_INVALID_PARAMETER (0xC000000D)", "expected STATUS_SUCCESS (0x00000000)")
+                        .allocateContext((ref, filter, type, size, pool) -> type == ContextType.TRANSACTION.value()
+                                ? new Allocation(STATUS_INVALID_PARAMETER, 0) : ref.allocateContext(filter, type, size, pool)),
+                // Refuses FLT_SECTION_CONTEXT (0x0040) allocations even from Windows 8 on.
+                mutant("NoSectionContexts").breaks("ALLOC-004")
+                        .alsoFails("ACB-005", "SEC-001", "SEC-002", "SEC-003", "SEC-004", "SEC-005", "SEC-007", "SEC-008").in("win8")
+                        .says("STATUS_INVALID_PARAMETER (0xC000000D)", "expected STATUS_SUCCESS (0x00000000)")
+                        .allocateContext((ref, filter, type, size, pool) -> type == ContextType.SECTION.value()
+                                ? new Allocation(STATUS_INVALID_PARAMETER, 0) : ref.allocateContext(filter, type, size, pool)),
+                // Reads a ContextType with several bits as its lowest bit instead of refusing it.
+                mutant("AcceptsCombinedTypeBits").breaks("ALLOC-006")
+                        .says("expected STATUS_INVALID_PARAMETER (0xC000000D) or STATUS_NOT_SUPPORTED (0xC00000BB)")
+                        .allocateContext((ref, filter, type, size, pool) ->
+                                ref.allocateContext(filter, type == 0 ? 0 : Integer.lowestOneBit(type), size, pool)),
+                // Serves a request far above a type's largest fixed Size with a context of that Size, instead of refusing it.
+                mutant("TruncatesOversizedFixedRequests").breaks("ALLOC-007")
+                        .says("returned STATUS_SUCCESS (0x00000000)", "expected STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND (0xC01C0016)")
+                        .perScenario(m -> {
+                            var registered = m.remembersRegistrations();
+                            m.allocateContext((ref, filter, type, size, pool) -> {
+                                long largest = registered.of(type).stream().filter(e -> !e.isVariableSize() && !e.allocateCallback())
+                                        .mapToLong(e -> e.size()).max().orElse(-1);
+                                boolean truncate = largest > 0 && !registered.hasVariable(type) && size > 2 * largest && size <= 0xFFFF;
+                                return ref.allocateContext(filter, type, truncate ? largest : size, pool);
+                            });
+                        }),
+                // Keeps allocating for a filter whose teardown has begun.
+                mutant("IgnoresFilterTeardown").breaks("ALLOC-009").alsoFails("ALLOC-011")
+                        .says("returned STATUS_SUCCESS (0x00000000)", "expected STATUS_FLT_DELETING_OBJECT (0xC01C000B)")
+                        .beginFilterTeardown((ref, filter) -> { }),
+                // Answers a pool failure with STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND.
+                mutant("ReportsPoolFailureAsNotFound").breaks("ALLOC-010").alsoFails("ALLOC-011")
+                        .says("returned STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND (0xC01C0016)", "expected STATUS_INSUFFICIENT_RESOURCES (0xC000009A)")
+                        .perScenario(m -> {
+                            var registered = m.remembersRegistrations();
+                            m.allocateContext((ref, filter, type, size, pool) -> {
+                                Allocation allocation = ref.allocateContext(filter, type, size, pool);
+                                boolean poolFailure = allocation.status().equals(STATUS_INSUFFICIENT_RESOURCES) && !registered.hasAllocateRoutine(type);
+                                return poolFailure ? new Allocation(STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND, 0) : allocation;
+                            });
+                        }),
+                // Leaves a stale pointer in ReturnedContext when the allocation fails.
+                mutant("HandsBackGarbageOnFailure").breaks("ALLOC-011").alsoFails("ACB-006")
+                        .says("yet handed back context 0xBAD00000")
+                        .allocateContext((ref, filter, type, size, pool) -> {
+                            Allocation allocation = ref.allocateContext(filter, type, size, pool);
+                            return allocation.status().isSuccess() ? allocation : new Allocation(allocation.status(), 0xBAD00000L);
+                        }),
+                // Refuses every context type, not only stream contexts, when the file system lacks per-stream contexts.
+                mutant("PerStreamSwitchBlocksEveryType").breaks("ALLOC-012")
+                        .says("returned STATUS_NOT_SUPPORTED (0xC00000BB)", "expected STATUS_SUCCESS (0x00000000)")
+                        .perScenario(m -> {
+                            var perStream = m.remembersPerStreamSupport();
+                            m.allocateContext((ref, filter, type, size, pool) -> perStream.supported()
+                                    ? ref.allocateContext(filter, type, size, pool) : new Allocation(STATUS_NOT_SUPPORTED, 0));
+                        }),
+                // Allocates every context from NonPagedPool, whatever the caller asked for.
+                mutant("IgnoresPoolType").breaks("ALLOC-013").alsoFails("ALLOC-014", "ACB-002")
+                        .says("comes from NonPagedPool, expected PagedPool")
+                        .allocateContext((ref, filter, type, size, pool) -> ref.allocateContext(filter, type, size, PoolType.NON_PAGED_POOL)),
+                // Refuses NonPagedPoolNx as if it were an unknown pool type.
+                mutant("RejectsNonPagedPoolNx").breaks("ALLOC-014").alsoFails("ZERO-002")
+                        .says("returned STATUS_INVALID_PARAMETER (0xC000000D)", "expected STATUS_SUCCESS (0x00000000)")
+                        .allocateContext((ref, filter, type, size, pool) -> pool == PoolType.NON_PAGED_POOL_NX
+                                ? new Allocation(STATUS_INVALID_PARAMETER, 0) : ref.allocateContext(filter, type, size, pool)),
+                // Gets the volume pool check backwards for variable-size volume contexts: NonPagedPool is refused.
+                mutant("RefusesNonPagedVariableVolumeContexts").breaks("ALLOC-016")
+                        .says("returned STATUS_FLT_MUST_BE_NONPAGED_POOL (0xC01C000C)", "expected STATUS_SUCCESS (0x00000000)")
+                        .perScenario(m -> {
+                            var registered = m.remembersRegistrations();
+                            m.allocateContext((ref, filter, type, size, pool) -> {
+                                boolean refuse = type == ContextType.VOLUME.value() && pool == PoolType.NON_PAGED_POOL && registered.hasVariable(type);
+                                return refuse ? new Allocation(STATUS_FLT_MUST_BE_NONPAGED_POOL, 0) : ref.allocateContext(filter, type, size, pool);
+                            });
+                        }));
+    }
+}

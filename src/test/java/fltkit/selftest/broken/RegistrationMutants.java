@@ -1,0 +1,122 @@
+package fltkit.selftest.broken;
+
+import fltkit.selftest.Mutant;
+import fltkit.selftest.MutantTable;
+import fltkit.spi.CallbackEvent;
+import fltkit.spi.ContextRegistration;
+import fltkit.spi.ContextType;
+import fltkit.spi.Registration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static fltkit.selftest.Mutant.mutant;
+import static fltkit.spi.NtStatus.STATUS_FLT_INVALID_CONTEXT_REGISTRATION;
+import static fltkit.spi.NtStatus.STATUS_INVALID_PARAMETER;
+
+/** Broken context registration (FLT_CONTEXT_REGISTRATION) and the choice of definition. */
+public final class RegistrationMutants extends MutantTable {
+    public RegistrationMutants() {
+        super("ContextRegistration.feature");
+    }
+
+    @Override
+    public List<Mutant> mutants() {
+        return table(
+                // Quietly adds a variable-size definition for every type the minifilter did not register.
+                mutant("AllocatesUnregisteredTypes").breaks("REG-001").alsoFails("ALLOC-011")
+                        .says("STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND (0xC01C0016)", "STATUS_SUCCESS (0x00000000)")
+                        .perScenario(m -> m.registerFilter((ref, registrations, terminated) -> {
+                            List<ContextRegistration> all = new ArrayList<>(registrations == null ? List.of() : registrations);
+                            for (ContextType type : ContextType.values()) {
+                                if (type.existsOn(m.version()) && all.stream().noneMatch(e -> e.contextType() == type.value())) {
+                                    all.add(ContextRegistration.variable(type));
+                                }
+                            }
+                            return ref.registerFilter(all, terminated);
+                        })),
+                // Serves a request from the first fixed-size definition in array order that fits, not the smallest.
+                mutant("FirstListedFitWins").breaks("REG-003")
+                        .says("handed back has a minifilter portion of", "expected 32")
+                        .perScenario(m -> {
+                            var registered = m.remembersRegistrations();
+                            m.allocateContext((ref, filter, type, size, pool) -> {
+                                Optional<ContextRegistration> first = registered.of(type).stream()
+                                        .filter(e -> !e.isVariableSize() && !e.allocateCallback())
+                                        .filter(e -> e.noExactSizeMatch() ? e.size() >= size : e.size() == size)
+                                        .findFirst();
+                                return ref.allocateContext(filter, type, first.map(ContextRegistration::size).orElse(size), pool);
+                            });
+                        }),
+                // Refuses a fixed-size definition of Size 0, which the registration page calls valid.
+                mutant("RejectsZeroSizedDefinitions").breaks("REG-004").alsoFails("ALLOC-008")
+                        .says("STATUS_FLT_INVALID_CONTEXT_REGISTRATION (0xC01C0017)", "expected STATUS_SUCCESS (0x00000000)")
+                        .registerFilter((ref, registrations, terminated) ->
+                                registrations != null && registrations.stream().anyMatch(e -> e.size() == 0 && !e.allocateCallback())
+                                        ? new Registration(STATUS_FLT_INVALID_CONTEXT_REGISTRATION, 0)
+                                        : ref.registerFilter(registrations, terminated)),
+                // Rounds small variable-size requests up to 16 bytes, so the context is not the size asked for.
+                mutant("VariableSizedMinimumOf16").breaks("REG-006")
+                        .says("minifilter portion of 16 bytes", "expected 1")
+                        .perScenario(m -> {
+                            var registered = m.remembersRegistrations();
+                            m.allocateContext((ref, filter, type, size, pool) -> {
+                                boolean fixedMatch = registered.of(type).stream().anyMatch(e -> !e.isVariableSize() && e.size() == size);
+                                boolean small = registered.hasVariable(type) && !fixedMatch && size > 0 && size < 16;
+                                return ref.allocateContext(filter, type, small ? 16 : size, pool);
+                            });
+                        }),
+                // Treats every fixed-size definition as if it had NO_EXACT_SIZE_MATCH: smaller requests are served.
+                mutant("IgnoresExactSizeMatch").breaks("REG-007").alsoFails("REG-003", "REG-009")
+                        .says("returned STATUS_SUCCESS (0x00000000)", "expected STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND (0xC01C0016)")
+                        .registerFilter((ref, registrations, terminated) -> ref.registerFilter(registrations == null ? null
+                                : registrations.stream().map(e -> e.isVariableSize() || e.allocateCallback() ? e
+                                        : e.withFlags(e.flags() | ContextRegistration.NO_EXACT_SIZE_MATCH)).toList(), terminated)),
+                // With NO_EXACT_SIZE_MATCH, serves a request from the largest registered size instead of the smallest that fits.
+                mutant("LargestFitWins").breaks("REG-008").alsoFails("REG-003")
+                        .says("minifilter portion of 4096 bytes", "expected 16")
+                        .perScenario(m -> {
+                            var registered = m.remembersRegistrations();
+                            m.allocateContext((ref, filter, type, size, pool) -> {
+                                long largest = registered.of(type).stream()
+                                        .filter(e -> !e.isVariableSize() && !e.allocateCallback() && e.noExactSizeMatch())
+                                        .mapToLong(ContextRegistration::size).max().orElse(-1);
+                                return ref.allocateContext(filter, type, largest >= size ? largest : size, pool);
+                            });
+                        }),
+                // Counts the variable-size definition against the three fixed sizes, so three fixed plus one variable is refused.
+                mutant("AtMostThreeDefinitionsPerType").breaks("REG-009")
+                        .says("STATUS_INVALID_PARAMETER (0xC000000D)", "expected STATUS_SUCCESS (0x00000000)")
+                        .registerFilter((ref, registrations, terminated) -> {
+                            if (registrations != null) {
+                                Map<Integer, Long> perType = registrations.stream()
+                                        .collect(Collectors.groupingBy(ContextRegistration::contextType, Collectors.counting()));
+                                if (perType.values().stream().anyMatch(n -> n > 3)) {
+                                    return new Registration(STATUS_INVALID_PARAMETER, 0);
+                                }
+                            }
+                            return ref.registerFilter(registrations, terminated);
+                        }),
+                // Refuses a stream-handle definition with a cleanup routine, as the CTX sample registers it.
+                mutant("RejectsStreamHandleCleanup").breaks("REG-013").alsoFails("FREE-001")
+                        .says("STATUS_FLT_INVALID_CONTEXT_REGISTRATION (0xC01C0017)", "expected STATUS_SUCCESS (0x00000000)")
+                        .registerFilter((ref, registrations, terminated) -> registrations != null && registrations.stream()
+                                .anyMatch(e -> e.contextType() == ContextType.STREAMHANDLE.value() && e.cleanupCallback())
+                                ? new Registration(STATUS_FLT_INVALID_CONTEXT_REGISTRATION, 0)
+                                : ref.registerFilter(registrations, terminated)),
+                // Drops the cleanup routine from every definition, so it never runs.
+                mutant("NeverCallsCleanupRoutine").breaks("REG-014").alsoFails("AUTO-007", "FREE-001", "FREE-003", "FREE-006")
+                        .says("the cleanup callback ran 0 time(s)", "expected once")
+                        .registerFilter((ref, registrations, terminated) -> ref.registerFilter(registrations == null ? null
+                                : registrations.stream().map(e -> new ContextRegistration(e.contextType(), e.flags(), e.size(), e.poolTag(),
+                                        false, e.allocateCallback(), e.freeCallback())).toList(), terminated)),
+                // Hands the free routine the minifilter's portion instead of the block the allocate routine returned.
+                mutant("FreeRoutineGetsMinifilterPortion").breaks("REG-015").alsoFails("FREE-003", "FREE-006")
+                        .says("the free callback got block", "expected once")
+                        .takeCallbackEvents(ref -> map(ref.takeCallbackEvents(), e -> e.kind() != CallbackEvent.Kind.FREE ? e
+                                : CallbackEvent.free(e.address() + 0x60, e.contextType(), e.irql()))));
+    }
+}
