@@ -1,6 +1,6 @@
 package fltkit.process;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
  * One running implementation process: requests go to its stdin, one JSON object per line; answers come
  * from its stdout the same way. The command is an argument list started without a shell. Anything out
  * of protocol (no answer in time, the process gone, a line that is not JSON, an answer to another
- * request) kills the process and throws {@link ProcessImplementationException}; the provider starts a
- * new one for the next scenario.
+ * request, an answer the protocol schema refuses) kills the process and throws
+ * {@link ProcessImplementationException}; the provider starts a new one for the next scenario.
  */
 final class ChildProcess {
     private static final String END_OF_OUTPUT = "\u0000end-of-output";
@@ -44,6 +44,7 @@ final class ChildProcess {
     private final List<String> command;
     private final Duration timeout;
     private final ObjectMapper json;
+    private final ProtocolSchema schema;
     private final Process process;
     private final OutputStream stdin;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -57,6 +58,7 @@ final class ChildProcess {
         this.command = List.copyOf(command);
         this.timeout = timeout;
         this.json = json;
+        this.schema = ProtocolSchema.get();
         try {
             this.process = new ProcessBuilder(this.command).start();
         } catch (IOException e) {
@@ -88,11 +90,29 @@ final class ChildProcess {
     }
 
     /**
-     * Sends one request and returns its {@code result} object. A {@code bugCheck} or {@code error}
-     * answer is returned whole for the caller to map (the process stays up); anything out of protocol
-     * kills the process and throws.
+     * Sends one request and returns its answer after checking it against the protocol schema. A
+     * {@code bugCheck} or {@code error} answer is returned whole for the caller to map (the process stays
+     * up); anything out of protocol kills the process and throws.
      */
-    synchronized JsonNode call(String op, ObjectNode args) {
+    JsonNode call(String op, ObjectNode args) {
+        JsonNode answer = exchange(op, args);
+        validate(op, answer);
+        return answer;
+    }
+
+    /** Kills the process and throws when the schema refuses its answer to {@code op}. */
+    void validate(String op, JsonNode answer) {
+        List<String> problems = schema.problems(op, answer);
+        if (!problems.isEmpty()) {
+            throw kill(op, "answered out of protocol v1 (" + String.join("; ", problems) + "): " + abbreviate(answer.toString()));
+        }
+    }
+
+    /**
+     * Sends one request and returns the answer line as JSON, checked for framing only: one JSON object
+     * for this request's id with exactly one of result, bugCheck, error.
+     */
+    synchronized JsonNode exchange(String op, ObjectNode args) {
         if (!alive()) {
             throw broken(op, "is not running" + exitText());
         }
@@ -131,19 +151,27 @@ final class ChildProcess {
         JsonNode answer;
         try {
             answer = json.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw kill(op, "wrote a line that is not JSON: " + abbreviate(line));
+        } catch (JacksonException e) {
+            throw kill(op, "wrote a line that is not JSON (" + e.getOriginalMessage() + "): " + abbreviate(line));
         }
         if (answer == null || !answer.isObject()) {
             throw kill(op, "wrote a line that is not a JSON object: " + abbreviate(line));
         }
-        if (!answer.path("id").canConvertToLong() || answer.path("id").asLong() != id) {
-            throw kill(op, "answered request id " + answer.path("id") + " while request " + id + " was waiting: " + abbreviate(line));
+        JsonNode answeredId = answer.get("id");
+        if (answeredId == null || !answeredId.isIntegralNumber() || !answeredId.canConvertToLong()) {
+            throw kill(op, "answered without an integer 'id' (got " + answeredId + ") while request " + id + " '" + op
+                    + "' was waiting: " + abbreviate(line));
         }
-        if (answer.has("result") || answer.has("bugCheck") || answer.has("error")) {
-            return answer;
+        if (answeredId.longValue() != id) {
+            throw kill(op, "answered with 'id' " + answeredId.longValue() + " while request " + id + " '" + op + "' was waiting: "
+                    + abbreviate(line));
         }
-        throw kill(op, "answered out of protocol (no result, bugCheck or error member): " + abbreviate(line));
+        int members = (answer.has("result") ? 1 : 0) + (answer.has("bugCheck") ? 1 : 0) + (answer.has("error") ? 1 : 0);
+        if (members != 1) {
+            throw kill(op, "answered out of protocol (an answer has exactly one of 'result', 'bugCheck', 'error'): "
+                    + abbreviate(line));
+        }
+        return answer;
     }
 
     /** Ends the process: politely if it is healthy, forcibly otherwise. */
@@ -250,8 +278,8 @@ final class ChildProcess {
         }
     }
 
-    private static String abbreviate(String line) {
-        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    static String abbreviate(String line) {
+        return line.length() > 200 ? line.substring(0, 200) + "... (" + line.length() + " characters)" : line;
     }
 
     private static void daemon(String name, Runnable body) {

@@ -1,9 +1,12 @@
 package fltkit.process;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fltkit.settings.KitConfigurationException;
 import fltkit.settings.Implementations;
@@ -44,7 +47,11 @@ public class ProcessProvider implements FilterManagerProvider {
 
     private final List<String> command;
     private final Duration timeout;
-    private final ObjectMapper json = new ObjectMapper();
+    /** Fails closed on JSON that parsers disagree about: a member given twice, anything after the object. */
+    private final ObjectMapper json = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     private final Handshake handshake;
     /** Healthy processes between scenarios; a scenario takes one and gives it back when it closes. */
     private final Deque<ChildProcess> idle = new ArrayDeque<>();
@@ -147,17 +154,23 @@ public class ProcessProvider implements FilterManagerProvider {
     private Handshake hello(ChildProcess process) {
         ObjectNode args = json.createObjectNode();
         args.put("protocol", PROTOCOL_VERSION);
-        JsonNode answer = process.call("hello", args);
+        JsonNode answer = process.exchange("hello", args);
         if (!answer.has("result")) {
             process.kill("hello", "refused the handshake: " + answer);
             throw new KitConfigurationException("the implementation process " + command + " refused the handshake: " + answer);
         }
         JsonNode result = answer.get("result");
-        int protocol = result.path("protocol").asInt(-1);
-        if (protocol != PROTOCOL_VERSION) {
+        JsonNode protocol = result.path("protocol");
+        if (protocol.isIntegralNumber() && !(protocol.canConvertToInt() && protocol.intValue() == PROTOCOL_VERSION)) {
             process.kill("hello", "speaks protocol version " + protocol);
             throw new KitConfigurationException("the implementation process " + command + " speaks protocol version "
-                    + result.path("protocol") + "; this kit speaks version " + PROTOCOL_VERSION);
+                    + protocol + "; this kit speaks version " + PROTOCOL_VERSION);
+        }
+        try {
+            process.validate("hello", answer);
+        } catch (ProcessImplementationException e) {
+            throw new KitConfigurationException("the implementation process " + command + " sent a handshake that protocol "
+                    + "version " + PROTOCOL_VERSION + " does not allow (see fltkit/protocol/PROTOCOL.md): " + e.getMessage(), e);
         }
         try {
             JsonNode implementation = result.path("implementation");

@@ -1,0 +1,232 @@
+package fltkit.process;
+
+import fltkit.settings.KitConfigurationException;
+import fltkit.spi.CallbackEvents;
+import fltkit.spi.ContextInspection;
+import fltkit.spi.ContextMemory;
+import fltkit.spi.ContextType;
+import fltkit.spi.FilterManager;
+import fltkit.spi.NtStatus;
+import fltkit.spi.PoolType;
+import fltkit.spi.WindowsVersion;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.ThrowingConsumer;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Implementations that lie, flood, fork and vanish. Everything a process says is data: an answer out of
+ * the protocol's ranges or vocabulary breaks the scenario that asked for it, with a message naming the
+ * request, the member and the bad value; no answer may make the kit hold unbounded memory; and every
+ * process the kit started, with whatever it started in turn, is gone when the kit is done with it.
+ * The hostile implementation is one small /bin/sh script (tests only: the adapter never starts a shell)
+ * that behaves until it is asked the request named by its first argument.
+ */
+class HostileProcessTest {
+    private static final Duration SHORT = Duration.ofMillis(2000);
+    /**
+     * $1: the op to misbehave on; $2: an answer (a template: @ID@ becomes the request's id) or one of the
+     * keywords below; $3: "daemon" or "double-fork-daemon" to start a background process at once.
+     * Every pid it starts goes into the pids file beside it, for the leak check.
+     */
+    private static final String SCRIPT = """
+            #!/bin/sh
+            dir=$(dirname "$0")
+            echo $$ >> "$dir/pids"
+            case "$3" in
+              daemon) sleep 60 & echo $! >> "$dir/pids" ;;
+              double-fork-daemon) ( sleep 60 </dev/null >/dev/null 2>&1 & echo $! >> "$dir/pids" ) ;;
+              setsid-daemon) setsid sleep 60 </dev/null >/dev/null 2>&1 & echo $! >> "$dir/pids" ;;
+              banner) echo 'hostile 0.1 starting up' ;;
+            esac
+            while IFS= read -r line; do
+              id=${line#'{"id":'}
+              id=${id%%,*}
+              case "$line" in
+                *"\\"op\\":\\"$1\\""*)
+                  echo "hostile on purpose" >&2
+                  case "$2" in
+                    exit-leaving-grandchild) sleep 30 & echo $! >> "$dir/pids"; exit 3 ;;
+                    enormous-line) printf '{"id":%s,"result":{"status":"' "$id"; head -c 209715200 /dev/zero | tr '\\0' a; sleep 30 ;;
+                    not-utf8) printf '{"id":%s,"result":{"status":"0x00000000","returnedContext":8192},"x":"\\377"}\\n' "$id" ;;
+                    stderr-flood) head -c 104857600 /dev/zero | tr '\\0' e >&2; echo "{\\"id\\":$id,\\"error\\":{\\"kind\\":\\"internal\\",\\"message\\":\\"after the flood\\"}}" ;;
+                    flood-after-answer) printf '%s\\n' "$2" | sed "s/.*/{\\"id\\":$id,\\"result\\":{}}/"; yes '{"id":1,"result":{}}' ;;
+                    *) printf '%s\\n' "$2" | sed "s/@ID@/$id/g" ;;
+                  esac ;;
+                *'"op":"hello"'*) echo "{\\"id\\":$id,\\"result\\":{\\"protocol\\":1,\\"implementation\\":{\\"name\\":\\"hostile\\",\\"version\\":\\"0\\",\\"vendor\\":\\"tests\\",\\"language\\":\\"sh\\"},\\"profiles\\":[\\"win11\\"],\\"capabilities\\":[\\"context-inspection\\",\\"context-memory\\",\\"callback-events\\"]}}" ;;
+                *'"op":"registerFilter"'*) echo "{\\"id\\":$id,\\"result\\":{\\"status\\":\\"0x00000000\\",\\"filter\\":4096}}" ;;
+                *'"op":"allocateContext"'*) echo "{\\"id\\":$id,\\"result\\":{\\"status\\":\\"0x00000000\\",\\"returnedContext\\":8192}}" ;;
+                *) echo "{\\"id\\":$id,\\"result\\":{}}" ;;
+              esac
+            done
+            """;
+
+    @TempDir
+    Path dir;
+    private Path script;
+    private final List<ProcessProvider> started = new ArrayList<>();
+
+    @BeforeEach
+    void writeScript() throws IOException {
+        script = dir.resolve("hostile.sh");
+        Files.writeString(script, SCRIPT, StandardCharsets.UTF_8);
+    }
+
+    @AfterEach
+    void stopChildren() {
+        started.forEach(ProcessProvider::shutdown);
+    }
+
+    private ProcessProvider hostile(Duration timeout, String op, String behaviour, String... extra) {
+        List<String> command = new ArrayList<>(List.of("/bin/sh", script.toString(), op, behaviour));
+        command.addAll(List.of(extra));
+        ProcessProvider provider = new ProcessProvider(command, timeout);
+        started.add(provider);
+        return provider;
+    }
+
+    /** Every process the script started (itself, its children, its daemons) has ended. */
+    private void assertNoProcessLeft() throws IOException {
+        List<Long> pids = Files.readAllLines(dir.resolve("pids")).stream().map(String::strip).filter(s -> !s.isEmpty())
+                .map(Long::parseLong).toList();
+        assertThat(pids).as("pids the hostile script recorded").isNotEmpty();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (pids.stream().anyMatch(HostileProcessTest::running) && System.nanoTime() < deadline) {
+            sleep(20);
+        }
+        assertThat(pids).as("processes the kit started, or that they started, still running after the kit was done")
+                .noneMatch(HostileProcessTest::running);
+    }
+
+    /** Running: present and not a zombie waiting to be reaped (ProcessHandle counts zombies as alive). */
+    static boolean running(long pid) {
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    static Stream<Arguments> answersOutOfProtocol() {
+        ThrowingConsumer<FilterManager> allocate = fm -> fm.allocateContext(4096, ContextType.FILE.value(), 64, PoolType.PAGED_POOL);
+        ThrowingConsumer<FilterManager> inspect = fm -> ((ContextInspection) fm).inspectContext(8192);
+        ThrowingConsumer<FilterManager> events = fm -> ((CallbackEvents) fm).takeCallbackEvents();
+        ThrowingConsumer<FilterManager> release = fm -> fm.releaseContext(8192);
+        ThrowingConsumer<FilterManager> read = fm -> ((ContextMemory) fm).readContext(8192, 0, 1);
+        String inspected = "\"alive\":true,\"referenceCount\":1,\"contextType\":4,\"size\":64,\"poolType\":1,\"attached\":false,\"cleanupCalls\":0";
+        String event = "\"poolType\":1,\"size\":96,\"contextType\":4,\"address\":8192";
+        return Stream.of(
+                Arguments.of("NTSTATUS above 32 bits", "allocateContext", allocate,
+                        "{\"id\":@ID@,\"result\":{\"status\":4294967296,\"returnedContext\":0}}", List.of("status", "4294967296")),
+                Arguments.of("negative NTSTATUS", "allocateContext", allocate,
+                        "{\"id\":@ID@,\"result\":{\"status\":-1,\"returnedContext\":0}}", List.of("status", "-1")),
+                Arguments.of("NTSTATUS string of nine hex digits", "allocateContext", allocate,
+                        "{\"id\":@ID@,\"result\":{\"status\":\"0x100000000\",\"returnedContext\":0}}", List.of("status", "0x100000000")),
+                Arguments.of("handle beyond 2^64-1", "allocateContext", allocate,
+                        "{\"id\":@ID@,\"result\":{\"status\":\"0x00000000\",\"returnedContext\":18446744073709551616}}",
+                        List.of("returnedContext", "18446744073709551616")),
+                Arguments.of("negative handle", "allocateContext", allocate,
+                        "{\"id\":@ID@,\"result\":{\"status\":\"0x00000000\",\"returnedContext\":-4096}}", List.of("returnedContext", "-4096")),
+                Arguments.of("handle that is a string", "allocateContext", allocate,
+                        "{\"id\":@ID@,\"result\":{\"status\":\"0x00000000\",\"returnedContext\":\"0x1000\"}}", List.of("returnedContext", "0x1000")),
+                Arguments.of("missing member", "allocateContext", allocate,
+                        "{\"id\":@ID@,\"result\":{\"status\":\"0x00000000\"}}", List.of("returnedContext")),
+                Arguments.of("unknown origin", "inspectContext", inspect,
+                        "{\"id\":@ID@,\"result\":{" + inspected + ",\"origin\":\"SOMEWHERE\"}}", List.of("origin", "SOMEWHERE")),
+                Arguments.of("reference count beyond 32 bits", "inspectContext", inspect,
+                        "{\"id\":@ID@,\"result\":{" + inspected.replace("\"referenceCount\":1", "\"referenceCount\":2147483648")
+                                + ",\"origin\":\"POOL\"}}", List.of("referenceCount", "2147483648")),
+                Arguments.of("unknown irql", "takeCallbackEvents", events,
+                        "{\"id\":@ID@,\"result\":{\"events\":[{\"kind\":\"ALLOCATE\"," + event + ",\"irql\":\"HIGH_LEVEL\"}]}}",
+                        List.of("irql", "HIGH_LEVEL")),
+                Arguments.of("unknown event kind", "takeCallbackEvents", events,
+                        "{\"id\":@ID@,\"result\":{\"events\":[{\"kind\":\"REFERENCE\"," + event + ",\"irql\":\"PASSIVE_LEVEL\"}]}}",
+                        List.of("kind", "REFERENCE")),
+                Arguments.of("bytes that are not hex", "readContext", read,
+                        "{\"id\":@ID@,\"result\":{\"data\":\"zz\"}}", List.of("data", "zz")),
+                Arguments.of("bug check code above 32 bits", "releaseContext", release,
+                        "{\"id\":@ID@,\"bugCheck\":{\"code\":\"0x1000000F5\",\"parameter1\":\"0x6D\",\"description\":\"x\"}}",
+                        List.of("code", "0x1000000F5")),
+                Arguments.of("bug check without its description", "releaseContext", release,
+                        "{\"id\":@ID@,\"bugCheck\":{\"code\":\"0xF5\",\"parameter1\":\"0x6D\"}}", List.of("description")),
+                Arguments.of("both a result and a bug check", "releaseContext", release,
+                        "{\"id\":@ID@,\"result\":{},\"bugCheck\":{\"code\":\"0xF5\",\"parameter1\":\"0x6D\",\"description\":\"x\"}}",
+                        List.of("bugCheck")),
+                Arguments.of("a member the protocol does not have", "releaseContext", release,
+                        "{\"id\":@ID@,\"result\":{\"referenceCount\":0}}", List.of("referenceCount")),
+                Arguments.of("a member given twice", "allocateContext", allocate,
+                        "{\"id\":@ID@,\"result\":{\"status\":\"0x00000000\",\"returnedContext\":8192,\"returnedContext\":0}}",
+                        List.of("Duplicate", "returnedContext")),
+                Arguments.of("a second object on the answer's line", "releaseContext", release,
+                        "{\"id\":@ID@,\"result\":{}} {\"id\":@ID@,\"result\":{}}", List.of("not JSON", "Trailing")),
+                Arguments.of("an id with a fraction", "releaseContext", release,
+                        "{\"id\":@ID@.5,\"result\":{}}", List.of("id", ".5")),
+                Arguments.of("the wrong id", "releaseContext", release,
+                        "{\"id\":999,\"result\":{}}", List.of("id", "999")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("answersOutOfProtocol")
+    void anAnswerOutOfProtocolBreaksTheScenarioNamingTheRequestTheMemberAndTheValue(String what, String op,
+            ThrowingConsumer<FilterManager> request, String answer, List<String> named) throws IOException {
+        ProcessProvider provider = hostile(SHORT, op, answer);
+        FilterManager scenario = provider.create(WindowsVersion.WIN11);
+
+        assertThatThrownBy(() -> request.accept(scenario))
+                .as("%s answered to %s", what, op)
+                .isInstanceOf(ProcessImplementationException.class)
+                .hasMessageContaining("'" + op + "'")
+                .satisfies(e -> assertThat(e.getMessage()).contains(named));
+        scenario.close();
+        FilterManager next = provider.create(WindowsVersion.WIN11);
+        assertThat(next.registerFilter(null, true).status()).as("a fresh process serves the next scenario").isEqualTo(NtStatus.STATUS_SUCCESS);
+        next.close();
+        assertThat(provider.restarts()).isEqualTo(1);
+        provider.shutdown();
+        assertNoProcessLeft();
+    }
+
+    @Test
+    void aHandshakeOutOfProtocolIsAConfigurationErrorNamingTheMember() {
+        String hello = "{\"id\":@ID@,\"result\":{\"protocol\":1,\"implementation\":{\"name\":\"hostile\",\"version\":\"0\","
+                + "\"vendor\":\"tests\",\"language\":\"sh\"},\"profiles\":[\"win11\"],\"capabilities\":[],\"surprise\":true}}";
+        assertThatThrownBy(() -> hostile(SHORT, "hello", hello))
+                .isInstanceOf(KitConfigurationException.class)
+                .hasMessageContaining("handshake")
+                .hasMessageContaining("surprise");
+        assertThatThrownBy(() -> hostile(SHORT, "hello", hello.replace("\"protocol\":1", "\"protocol\":\"1\"")))
+                .isInstanceOf(KitConfigurationException.class)
+                .hasMessageContaining("handshake")
+                .hasMessageContaining("protocol");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}
