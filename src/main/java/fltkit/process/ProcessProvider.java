@@ -42,11 +42,15 @@ public class ProcessProvider implements FilterManagerProvider {
     public static final String TIMEOUT_MS = Implementations.PROCESS_TIMEOUT;
     /** A file every request and answer is appended to (prefixed with the process id and > or <), for debugging. */
     public static final String TRACE = "fltkit.process.trace";
+    /** The longest line the kit reads from a process, in bytes; a longer one breaks the scenario. */
+    public static final String MAX_LINE_BYTES = "fltkit.process.max-line-bytes";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
     public static final int PROTOCOL_VERSION = 1;
 
     private final List<String> command;
     private final Duration timeout;
+    private final int maxLineBytes;
     /** Fails closed on JSON that parsers disagree about: a member given twice, anything after the object. */
     private final ObjectMapper json = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -58,7 +62,7 @@ public class ProcessProvider implements FilterManagerProvider {
     private final List<ChildProcess> all = new ArrayList<>();
     private int restarts;
 
-    /** The command and time limit from {@link KitSettings} ({@value #COMMAND}, {@value #TIMEOUT_MS}). */
+    /** The command, time limit and line limit from {@link KitSettings} ({@value #COMMAND}, {@value #TIMEOUT_MS}, {@value #MAX_LINE_BYTES}). */
     public ProcessProvider() {
         this(commandFromSettings(), timeoutFromSettings());
     }
@@ -70,7 +74,8 @@ public class ProcessProvider implements FilterManagerProvider {
     public ProcessProvider(List<String> command, Duration timeout) {
         this.command = List.copyOf(command);
         this.timeout = timeout;
-        ChildProcess first = ChildProcess.start(this.command, timeout, json);
+        this.maxLineBytes = maxLineBytesFromSettings();
+        ChildProcess first = ChildProcess.start(this.command, timeout, maxLineBytes, json);
         all.add(first);
         try {
             this.handshake = hello(first);
@@ -107,26 +112,41 @@ public class ProcessProvider implements FilterManagerProvider {
      */
     @Override
     public FilterManager create(WindowsVersion version) {
-        ChildProcess child = take();
-        ProcessFilterManager manager = new ProcessFilterManager(child, json, handshake.info().name(), this::giveBack);
-        try {
-            manager.reset(version);
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
+        for (int attempt = 1; ; attempt++) {
+            ChildProcess child = take();
+            ProcessFilterManager manager = new ProcessFilterManager(child, json, handshake.info().name(), this::giveBack);
+            try {
+                manager.reset(version);
+                return DeclaredRoles.view(manager, handshake.capabilities());
+            } catch (ProcessImplementationException e) {
+                manager.close();
+                // A line written after the previous scenario's last answer broke the reset: not this scenario's fault.
+                if (attempt > 1 || !child.brokeOnEarlierRequest()) {
+                    throw e;
+                }
+                System.err.println("fltkit: " + e.getMessage());
+            } catch (RuntimeException e) {
+                manager.close();
+                throw e;
+            }
         }
-        return DeclaredRoles.view(manager, handshake.capabilities());
     }
 
     private synchronized ChildProcess take() {
         while (!idle.isEmpty()) {
             ChildProcess child = idle.poll();
-            if (child.alive()) {
+            String unhealthy = child.unhealthy();
+            if (unhealthy == null) {
                 return child;
             }
+            // It misbehaved after the last answer of the scenario it served, which is over: report it, replace it.
+            System.err.println("fltkit: the implementation process " + command + " " + unhealthy
+                    + " (between scenarios); it is replaced by a new process");
+            restarts++;
             child.stop();
+            all.remove(child);
         }
-        ChildProcess child = ChildProcess.start(command, timeout, json);
+        ChildProcess child = ChildProcess.start(command, timeout, maxLineBytes, json);
         all.add(child);
         Handshake again = hello(child);
         if (!again.equals(handshake)) {
@@ -137,11 +157,12 @@ public class ProcessProvider implements FilterManagerProvider {
 
     /** A scenario is over: a healthy process waits for the next one, a broken one is stopped and counted. */
     synchronized void giveBack(ChildProcess child) {
-        if (child.alive()) {
+        if (child.healthy()) {
             idle.push(child);
         } else {
             restarts++;
             child.stop();
+            all.remove(child);
         }
     }
 
@@ -243,6 +264,23 @@ public class ProcessProvider implements FilterManagerProvider {
             return Duration.ofMillis(millis);
         } catch (NumberFormatException e) {
             throw new KitConfigurationException(TIMEOUT_MS + " must be a positive number of milliseconds, got '" + text + "'", e);
+        }
+    }
+
+    static int maxLineBytesFromSettings() {
+        String text = KitSettings.get(MAX_LINE_BYTES).orElse(null);
+        if (text == null) {
+            return DEFAULT_MAX_LINE_BYTES;
+        }
+        try {
+            int bytes = Integer.parseInt(text);
+            if (bytes <= 0) {
+                throw new NumberFormatException("not positive");
+            }
+            return bytes;
+        } catch (NumberFormatException e) {
+            throw new KitConfigurationException(MAX_LINE_BYTES + " must be a positive number of bytes (at most "
+                    + Integer.MAX_VALUE + "), got '" + text + "'", e);
         }
     }
 

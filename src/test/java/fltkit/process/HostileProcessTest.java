@@ -1,9 +1,11 @@
 package fltkit.process;
 
 import fltkit.settings.KitConfigurationException;
+import fltkit.settings.KitSettings;
 import fltkit.spi.CallbackEvents;
 import fltkit.spi.ContextInspection;
 import fltkit.spi.ContextMemory;
+import fltkit.spi.ContextRegistration;
 import fltkit.spi.ContextType;
 import fltkit.spi.FilterManager;
 import fltkit.spi.NtStatus;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -41,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class HostileProcessTest {
     private static final Duration SHORT = Duration.ofMillis(2000);
+    private static final String MAX_LINE_BYTES = ProcessProvider.MAX_LINE_BYTES;
     /**
      * $1: the op to misbehave on; $2: an answer (a template: @ID@ becomes the request's id) or one of the
      * keywords below; $3: "daemon" or "double-fork-daemon" to start a background process at once.
@@ -180,6 +184,7 @@ class HostileProcessTest {
                         List.of("Duplicate", "returnedContext")),
                 Arguments.of("a second object on the answer's line", "releaseContext", release,
                         "{\"id\":@ID@,\"result\":{}} {\"id\":@ID@,\"result\":{}}", List.of("not JSON", "Trailing")),
+                Arguments.of("a line that is not UTF-8", "allocateContext", allocate, "not-utf8", List.of("UTF-8")),
                 Arguments.of("an id with a fraction", "releaseContext", release,
                         "{\"id\":@ID@.5,\"result\":{}}", List.of("id", ".5")),
                 Arguments.of("the wrong id", "releaseContext", release,
@@ -208,6 +213,147 @@ class HostileProcessTest {
     }
 
     @Test
+    void aSecondAnswerIsChargedToTheRequestItAnsweredNotToTheNextOne() throws IOException {
+        String twice = "{\"id\":@ID@,\"result\":{\"status\":\"0x00000000\",\"returnedContext\":8192}}\n"
+                + "{\"id\":@ID@,\"result\":{\"status\":\"0x00000000\",\"returnedContext\":8192}}";
+        ProcessProvider provider = hostile(SHORT, "allocateContext", twice);
+        FilterManager scenario = provider.create(WindowsVersion.WIN11);
+        long filter = scenario.registerFilter(List.of(ContextRegistration.fixed(ContextType.FILE, 64)), true).filter();
+        // Caught with the answer when both lines came in one read, else before the next request is sent.
+        assertThatThrownBy(() -> {
+            scenario.allocateContext(filter, ContextType.FILE.value(), 64, PoolType.PAGED_POOL);
+            scenario.referenceContext(8192);
+            scenario.close();
+        })
+                .as("the duplicate is out of protocol, whenever the kit reads it")
+                .isInstanceOf(ProcessImplementationException.class)
+                .hasMessageContaining("request 4 'allocateContext'")
+                .hasMessageContaining("\"returnedContext\":8192")
+                .hasMessageContaining("(request 'allocateContext')");
+        scenario.close();
+        provider.shutdown();
+        assertNoProcessLeft();
+    }
+
+    @Test
+    void aLineAfterTheLastAnswerOfAScenarioDoesNotBreakTheNextScenario() throws IOException {
+        ProcessProvider provider = hostile(SHORT, "close", "{\"id\":@ID@,\"result\":{}}\n{\"id\":@ID@,\"result\":{}}");
+        FilterManager first = provider.create(WindowsVersion.WIN11);
+        first.registerFilter(null, true);
+        try {
+            first.close();
+        } catch (ProcessImplementationException e) {
+            assertThat(e.getMessage()).as("caught in the scenario that caused it").contains("'close'");
+        }
+        FilterManager next = provider.create(WindowsVersion.WIN11);
+        assertThat(next.registerFilter(null, true).status()).isEqualTo(NtStatus.STATUS_SUCCESS);
+        assertThat(provider.restarts()).as("the process that wrote the stray line was replaced").isEqualTo(1);
+        provider.shutdown();
+        assertNoProcessLeft();
+    }
+
+    @Test
+    void anEnormousLineIsCutOffAtTheLimitAndTheKitsMemoryStaysBounded() throws Exception {
+        ProcessProvider provider = hostile(Duration.ofSeconds(10), "allocateContext", "enormous-line");
+        FilterManager scenario = provider.create(WindowsVersion.WIN11);
+        HeapWatch heap = HeapWatch.start();
+        long start = System.nanoTime();
+        Throwable thrown;
+        try {
+            scenario.allocateContext(4096, ContextType.FILE.value(), 64, PoolType.PAGED_POOL);
+            thrown = null;
+        } catch (RuntimeException e) {
+            thrown = e;
+        }
+        long growth = heap.stop();
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        System.out.printf("enormous line: heap grew by at most %d MiB while the kit read it; refused after %d ms%n",
+                growth >> 20, millis);
+        assertThat(thrown).isInstanceOf(ProcessImplementationException.class)
+                .hasMessageContaining("'allocateContext'")
+                .hasMessageContaining("1048576")
+                .hasMessageContaining(MAX_LINE_BYTES);
+        assertThat(growth).as("heap growth while a 200 MB line arrives, bytes").isLessThan(64L << 20);
+        scenario.close();
+        provider.shutdown();
+        assertNoProcessLeft();
+    }
+
+    @Test
+    void theLineLimitIsASetting() throws IOException {
+        KitSettings.with(Map.of(MAX_LINE_BYTES, "512"), () -> {
+            ProcessProvider provider = hostile(SHORT, "allocateContext",
+                    "{\"id\":@ID@,\"result\":{\"status\":\"0x00000000\",\"returnedContext\":8192},\"padding\":\"" + "x".repeat(600) + "\"}");
+            FilterManager scenario = provider.create(WindowsVersion.WIN11);
+            assertThatThrownBy(() -> scenario.allocateContext(4096, ContextType.FILE.value(), 64, PoolType.PAGED_POOL))
+                    .isInstanceOf(ProcessImplementationException.class)
+                    .hasMessageContaining("longer than 512 bytes")
+                    .hasMessageContaining(MAX_LINE_BYTES);
+            scenario.close();
+        });
+        assertThatThrownBy(() -> KitSettings.with(Map.of(MAX_LINE_BYTES, "lots"), () -> hostile(SHORT, "none", "")))
+                .isInstanceOf(KitConfigurationException.class)
+                .hasMessageContaining(MAX_LINE_BYTES)
+                .hasMessageContaining("lots");
+    }
+
+    @Test
+    void aFloodOfLinesAfterAnAnswerIsStoppedAndChargedToThatAnswer() throws Exception {
+        ProcessProvider provider = hostile(SHORT, "referenceContext", "flood-after-answer");
+        FilterManager scenario = provider.create(WindowsVersion.WIN11);
+        HeapWatch heap = HeapWatch.start();
+        Throwable thrown = null;
+        try {
+            scenario.referenceContext(8192);
+            Thread.sleep(500);   // the step between two calls: the process floods meanwhile
+            scenario.releaseContext(8192);
+        } catch (RuntimeException e) {
+            thrown = e;
+        }
+        long growth = heap.stop();
+        System.out.printf("flood of lines: heap grew by at most %d MiB%n", growth >> 20);
+        assertThat(thrown).isInstanceOf(ProcessImplementationException.class)
+                .hasMessageContaining("'referenceContext'")
+                .hasMessageNotContaining("(request 'releaseContext')");
+        assertThat(growth).as("heap growth while the process floods, bytes").isLessThan(64L << 20);
+        scenario.close();
+        provider.shutdown();
+        assertNoProcessLeft();
+    }
+
+    @Test
+    void aFloodOnStderrKeepsOnlyItsTail() throws Exception {
+        ProcessProvider provider = hostile(Duration.ofSeconds(10), "allocateContext", "stderr-flood");
+        FilterManager scenario = provider.create(WindowsVersion.WIN11);
+        HeapWatch heap = HeapWatch.start();
+        Throwable thrown = null;
+        try {
+            scenario.allocateContext(4096, ContextType.FILE.value(), 64, PoolType.PAGED_POOL);
+        } catch (RuntimeException e) {
+            thrown = e;
+        }
+        long growth = heap.stop();
+        System.out.printf("100 MB on stderr: heap grew by at most %d MiB%n", growth >> 20);
+        assertThat(thrown).isInstanceOf(ProcessImplementationException.class).hasMessageContaining("after the flood")
+                .hasMessageContaining("eeee");
+        assertThat(thrown.getMessage().length()).as("message length with the stderr tail")
+                .isLessThan(ChildProcess.STDERR_TAIL_BYTES + 1000);
+        assertThat(growth).as("heap growth while the process floods stderr, bytes").isLessThan(64L << 20);
+        scenario.close();
+        provider.shutdown();
+        assertNoProcessLeft();
+    }
+
+    @Test
+    void aLineBeforeTheHandshakeIsAConfigurationError() throws IOException {
+        assertThatThrownBy(() -> hostile(SHORT, "none", "", "banner"))
+                .isInstanceOf(KitConfigurationException.class)
+                .hasMessageContaining("handshake")
+                .hasMessageContaining("hostile 0.1 starting up");
+        assertNoProcessLeft();
+    }
+
+    @Test
     void aHandshakeOutOfProtocolIsAConfigurationErrorNamingTheMember() {
         String hello = "{\"id\":@ID@,\"result\":{\"protocol\":1,\"implementation\":{\"name\":\"hostile\",\"version\":\"0\","
                 + "\"vendor\":\"tests\",\"language\":\"sh\"},\"profiles\":[\"win11\"],\"capabilities\":[],\"surprise\":true}}";
@@ -229,4 +375,39 @@ class HostileProcessTest {
         }
     }
 
+    /** The largest heap in use above the starting point, sampled every few milliseconds. */
+    static final class HeapWatch {
+        private final Thread sampler;
+        private final long baseline;
+        private volatile long peak;
+        private volatile boolean running = true;
+
+        private HeapWatch() {
+            System.gc();
+            baseline = used();
+            sampler = new Thread(() -> {
+                while (running) {
+                    peak = Math.max(peak, used());
+                    HostileProcessTest.sleep(2);
+                }
+            }, "heap watch");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        static HeapWatch start() {
+            return new HeapWatch();
+        }
+
+        long stop() throws InterruptedException {
+            running = false;
+            sampler.join();
+            return Math.max(0, Math.max(peak, used()) - baseline);
+        }
+
+        private static long used() {
+            Runtime runtime = Runtime.getRuntime();
+            return runtime.totalMemory() - runtime.freeMemory();
+        }
+    }
 }
