@@ -22,6 +22,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -36,19 +39,36 @@ import java.util.concurrent.TimeUnit;
  * that arrives when no request is outstanding, or a second one before the first was read, is out of
  * protocol and is charged to the request whose answer it followed. Anything out of protocol (no answer
  * in time, the process gone, a line too long, not UTF-8 or not JSON, an answer to another request, an
- * answer the schema refuses) kills the process and throws {@link ProcessImplementationException}; the
- * provider starts a new one for the next scenario.
+ * answer the schema refuses) kills the process and its descendants and throws
+ * {@link ProcessImplementationException}; the provider starts a new one for the next scenario.
+ * <p>
+ * The kit ends the whole tree it started: the child, the descendants seen below it while it lived
+ * (polled in the background, and at every stop), and on Linux every process that still carries the
+ * child's {@value #TOKEN_VARIABLE} in its environment, which reaches descendants that were re-parented
+ * after the child exited.
  */
 final class ChildProcess {
+    /** The environment variable every process started for one child carries, with a value unique to that child. */
+    static final String TOKEN_VARIABLE = "FLTKIT_PROCESS_TOKEN";
+    /** How long the kit still reads output after the child exited before it gives up on the answer. */
+    static final Duration EXIT_GRACE = Duration.ofMillis(250);
     /** The stderr tail kept for messages, in bytes. */
     static final int STDERR_TAIL_BYTES = 4096;
     private static final int READ_CHUNK = 64 * 1024;
     private static final int RECENT_REQUESTS = 64;
+    private static final Duration DESCENDANT_POLL = Duration.ofMillis(250);
+    private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "fltkit process watchdog");
         thread.setDaemon(true);
         return thread;
     });
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ChildProcess::destroyTree), "fltkit process reaper"));
+        WATCHDOG.scheduleWithFixedDelay(() -> LIVE.forEach(ChildProcess::recordDescendants),
+                DESCENDANT_POLL.toMillis(), DESCENDANT_POLL.toMillis(), TimeUnit.MILLISECONDS);
+    }
 
     private final List<String> command;
     private final Duration timeout;
@@ -57,6 +77,9 @@ final class ChildProcess {
     private final ProtocolSchema schema;
     private final Process process;
     private final OutputStream stdin;
+    private final String token = UUID.randomUUID().toString();
+    /** Every descendant seen while the child lived: they could hold its pipes, and outlive it. */
+    private final Set<ProcessHandle> descendants = ConcurrentHashMap.newKeySet();
     private final StderrTail stderr = new StderrTail(STDERR_TAIL_BYTES);
     private final long[] recentIds = new long[RECENT_REQUESTS];
     private final String[] recentOps = new String[RECENT_REQUESTS];
@@ -79,6 +102,7 @@ final class ChildProcess {
     /** The first line out of protocol: a stray, too long, not UTF-8; the reader stops at it. */
     private Stray stray;
     private boolean endOfOutput;
+    private boolean exited;
 
     /** A line out of protocol, charged to the request it followed. */
     private record Stray(long id, String op, String what) {
@@ -90,18 +114,27 @@ final class ChildProcess {
         this.maxLineBytes = maxLineBytes;
         this.json = json;
         this.schema = ProtocolSchema.get();
+        ProcessBuilder builder = new ProcessBuilder(this.command);
+        builder.environment().put(TOKEN_VARIABLE, token);
         try {
-            this.process = new ProcessBuilder(this.command).start();
+            this.process = builder.start();
         } catch (IOException e) {
             throw new KitConfigurationException("cannot start the implementation process " + this.command + ": "
                     + e.getMessage() + ". Set " + ProcessProvider.COMMAND
                     + " to a JSON array naming an existing executable and its arguments, e.g. "
                     + "[\"target/c/fltmodel\"] (on the command line: fltkit ... -- target/c/fltmodel)", e);
         }
+        LIVE.add(this);
         this.stdin = process.getOutputStream();
         daemon("stdout of " + command.get(0), () -> pumpLines(process.getInputStream()));
         daemon("stderr of " + command.get(0), () -> stderr.pump(process.getErrorStream()));
-        Runtime.getRuntime().addShutdownHook(new Thread(this::destroyTree));
+        // A descendant can keep stdout open after the child exited: the exit itself ends the wait for an answer.
+        process.onExit().thenRun(() -> WATCHDOG.schedule(() -> {
+            synchronized (inbox) {
+                exited = true;
+                inbox.notifyAll();
+            }
+        }, EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     static ChildProcess start(List<String> command, Duration timeout, int maxLineBytes, ObjectMapper json) {
@@ -133,7 +166,7 @@ final class ChildProcess {
             if (dead) {
                 return "was given up";
             }
-            if (endOfOutput || !process.isAlive()) {
+            if (endOfOutput || exited || !process.isAlive()) {
                 return (process.isAlive() ? "closed its output" : "exited") + " after its answer to " + lastRequest;
             }
             return null;
@@ -283,6 +316,10 @@ final class ChildProcess {
                     failure = "closed its output without answering";
                     break;
                 }
+                if (exited) {
+                    failure = "exited without answering";
+                    break;
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     failure = "did not answer within " + timeout.toMillis() + " ms (setting " + ProcessProvider.TIMEOUT_MS + ")";
@@ -304,40 +341,58 @@ final class ChildProcess {
         throw kill(op, failure + exitText());
     }
 
-    /** Ends the process: politely if it is healthy, forcibly otherwise. */
+    /** Ends the process and everything it started: politely if it is healthy (stdin closed), forcibly after that. */
     void stop() {
         dead = true;
+        recordDescendants();
         try {
             stdin.close();
         } catch (IOException ignored) {
             // it is going anyway
         }
         try {
-            if (!process.waitFor(500, TimeUnit.MILLISECONDS)) {
-                destroyTree();
-            }
+            process.waitFor(500, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            destroyTree();
         }
+        destroyTree();
     }
 
-    /** Marks the process broken, kills it, and builds the exception that reports it. */
+    /** Marks the process broken, kills it and its descendants, and builds the exception that reports it. */
     ProcessImplementationException kill(String op, String what) {
         dead = true;
         destroyTree();
+        return broken(op, what);
+    }
+
+    /**
+     * Kills the process and whatever it started (they could hold its pipes open, or outlive it): every
+     * descendant seen, the ones below it now, and the ones carrying its token.
+     */
+    private void destroyTree() {
+        recordDescendants();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        for (int round = 0; round < 5; round++) {   // a process forking while it is killed leaves a new one behind
+            List<ProcessHandle> marked = ProcessTree.carrying(TOKEN_VARIABLE + "=" + token);
+            if (marked.isEmpty()) {
+                break;
+            }
+            marked.forEach(ProcessHandle::destroyForcibly);
+        }
         try {
             process.waitFor(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return broken(op, what);
+        LIVE.remove(this);
     }
 
-    /** Kills the process and whatever it started (they could hold its pipes open). */
-    private void destroyTree() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+    private void recordDescendants() {
+        if (process.isAlive()) {
+            process.descendants().forEach(descendants::add);
+        }
+        descendants.removeIf(handle -> !handle.isAlive());
     }
 
     ProcessImplementationException broken(String op, String what) {

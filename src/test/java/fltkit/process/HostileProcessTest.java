@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -319,6 +320,58 @@ class HostileProcessTest {
         scenario.close();
         provider.shutdown();
         assertNoProcessLeft();
+    }
+
+    @Test
+    void aProcessThatExitsWhileItsChildHoldsItsOutputIsNoticedAtOnceAndTheChildEnds() throws IOException {
+        Duration limit = Duration.ofSeconds(6);
+        ProcessProvider provider = hostile(limit, "allocateContext", "exit-leaving-grandchild");
+        FilterManager scenario = provider.create(WindowsVersion.WIN11);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> scenario.allocateContext(4096, ContextType.FILE.value(), 64, PoolType.PAGED_POOL))
+                .isInstanceOf(ProcessImplementationException.class)
+                .hasMessageContaining("'allocateContext'")
+                .hasMessageContaining("exit code 3");
+        Duration noticed = Duration.ofNanos(System.nanoTime() - start);
+        System.out.printf("exit while a grandchild holds stdout: noticed after %d ms (time limit %d ms)%n",
+                noticed.toMillis(), limit.toMillis());
+        assertThat(noticed).as("time to notice the exit").isLessThan(Duration.ofMillis(1500));
+        scenario.close();
+        assertNoProcessLeft();   // before shutdown(): the kill that broke the scenario ended the grandchild too
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"daemon", "double-fork-daemon", "setsid-daemon"})
+    void aDaemonTheProcessStartedEndsWithTheKit(String kind) throws IOException {
+        ProcessProvider provider = hostile(SHORT, "none", "", kind);
+        FilterManager scenario = provider.create(WindowsVersion.WIN11);
+        assertThat(scenario.registerFilter(null, true).status()).isEqualTo(NtStatus.STATUS_SUCCESS);
+        scenario.close();
+        provider.shutdown();
+        assertNoProcessLeft();
+    }
+
+    @Test
+    void aDaemonEndsWhenTheJvmExitsWithoutShutdown() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process jvm = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ExitWithoutShutdown.class.getName(),
+                script.toString()).redirectErrorStream(true).start();
+        String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(jvm.exitValue()).as("the child JVM: %s", output).isZero();
+        assertThat(Files.readAllLines(dir.resolve("pids"))).as("the script and its double-forked daemon").hasSize(2);
+        assertNoProcessLeft();
+    }
+
+    /** Starts the hostile script with a double-forked daemon, runs one scenario and exits without shutdown(). */
+    public static final class ExitWithoutShutdown {
+        public static void main(String[] args) {
+            ProcessProvider provider = new ProcessProvider(List.of("/bin/sh", args[0], "none", "", "double-fork-daemon"), SHORT);
+            FilterManager scenario = provider.create(WindowsVersion.WIN11);
+            scenario.registerFilter(null, true);
+            scenario.close();
+            System.exit(0);
+        }
     }
 
     @Test
