@@ -37,7 +37,9 @@ import fltkit.spi.Registration;
 import fltkit.spi.RelatedContexts;
 import fltkit.spi.WindowsVersion;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -91,62 +93,71 @@ final class ProcessFilterManager implements FilterManager, ContextInspection, Co
             }
         }
         JsonNode result = call("registerFilter", args);
-        return new Registration(status(result), number(result, "filter"));
+        return new Registration(status(result), handle(result, "filter"));
     }
 
     @Override
     public Allocation allocateContext(long filter, int contextType, long contextSize, int poolType) {
-        JsonNode result = call("allocateContext", args().put("filter", filter).put("contextType", contextType)
+        JsonNode result = call("allocateContext", handle(args(), "filter", filter).put("contextType", contextType)
                 .put("contextSize", contextSize).put("poolType", poolType));
-        return new Allocation(status(result), number(result, "returnedContext"));
+        return new Allocation(status(result), handle(result, "returnedContext"));
     }
 
     @Override
     public void referenceContext(long context) {
-        call("referenceContext", args().put("context", context));
+        call("referenceContext", handle(args(), "context", context));
     }
 
     @Override
     public void releaseContext(long context) {
-        call("releaseContext", args().put("context", context));
+        call("releaseContext", handle(args(), "context", context));
     }
 
     @Override
     public void deleteContext(long context) {
-        call("deleteContext", args().put("context", context));
+        call("deleteContext", handle(args(), "context", context));
     }
 
     // ---- Observation ----
 
     @Override
     public ContextState inspectContext(long context) {
-        JsonNode r = call("inspectContext", args().put("context", context));
-        return new ContextState(bool(r, "alive"), (int) number(r, "referenceCount"), (int) number(r, "contextType"),
-                number(r, "size"), (int) number(r, "poolType"), ContextOrigin.valueOf(text(r, "origin")),
-                bool(r, "attached"), (int) number(r, "cleanupCalls"));
+        JsonNode r = call("inspectContext", handle(args(), "context", context));
+        return new ContextState(bool(r, "alive"), int32(r, "referenceCount"), int32(r, "contextType"),
+                int64(r, "size"), int32(r, "poolType"), named(r, "origin", ContextOrigin.class),
+                bool(r, "attached"), count32(r, "cleanupCalls"));
     }
 
     @Override
     public byte[] readContext(long context, int offset, int length) {
-        JsonNode r = call("readContext", args().put("context", context).put("offset", offset).put("length", length));
-        byte[] data = HEX.parseHex(text(r, "data"));
+        JsonNode r = call("readContext", handle(args(), "context", context).put("offset", offset).put("length", length));
+        String hex = text(r, "data");
+        byte[] data;
+        try {
+            data = HEX.parseHex(hex);
+        } catch (IllegalArgumentException e) {
+            throw refused("data", r.get("data"), "not pairs of hex digits");
+        }
         if (data.length != length) {
-            throw new ProcessImplementationException(name + " answered readContext of " + length + " bytes with " + data.length);
+            throw refused("data", r.get("data"), data.length + " bytes where " + length + " were asked for");
         }
         return data;
     }
 
     @Override
     public void writeContext(long context, int offset, byte[] data) {
-        call("writeContext", args().put("context", context).put("offset", offset).put("data", HEX.formatHex(data)));
+        call("writeContext", handle(args(), "context", context).put("offset", offset).put("data", HEX.formatHex(data)));
     }
 
     @Override
     public List<CallbackEvent> takeCallbackEvents() {
         List<CallbackEvent> events = new ArrayList<>();
-        for (JsonNode e : array(call("takeCallbackEvents", args()), "events")) {
-            events.add(new CallbackEvent(CallbackEvent.Kind.valueOf(text(e, "kind")), (int) number(e, "poolType"),
-                    number(e, "size"), (int) number(e, "contextType"), number(e, "address"), Irql.valueOf(text(e, "irql"))));
+        JsonNode list = array(call("takeCallbackEvents", args()), "events");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode e = element(list, "events", i);
+            String at = "events[" + i + "].";
+            events.add(new CallbackEvent(named(e, at, "kind", CallbackEvent.Kind.class), int32(e, at, "poolType"),
+                    int64(e, at, "size"), int32(e, at, "contextType"), handle(e, at, "address"), named(e, at, "irql", Irql.class)));
         }
         return events;
     }
@@ -154,7 +165,7 @@ final class ProcessFilterManager implements FilterManager, ContextInspection, Co
     @Override
     public PoolSnapshot pool() {
         JsonNode r = call("pool", args());
-        return new PoolSnapshot(number(r, "outstandingBlocks"), number(r, "outstandingBytes"), number(r, "liveContexts"));
+        return new PoolSnapshot(count64(r, "outstandingBlocks"), count64(r, "outstandingBytes"), count64(r, "liveContexts"));
     }
 
     // ---- Fault injection ----
@@ -171,7 +182,7 @@ final class ProcessFilterManager implements FilterManager, ContextInspection, Co
 
     @Override
     public NtStatus closeSectionForDataScan(long sectionContext) {
-        return status(call("closeSectionForDataScan", args().put("sectionContext", sectionContext)));
+        return status(call("closeSectionForDataScan", handle(args(), "sectionContext", sectionContext)));
     }
 
     @Override
@@ -181,12 +192,12 @@ final class ProcessFilterManager implements FilterManager, ContextInspection, Co
 
     @Override
     public void beginFilterTeardown(long filter) {
-        call("beginFilterTeardown", args().put("filter", filter));
+        call("beginFilterTeardown", handle(args(), "filter", filter));
     }
 
     @Override
     public void unloadFilter(long filter) {
-        call("unloadFilter", args().put("filter", filter));
+        call("unloadFilter", handle(args(), "filter", filter));
     }
 
     @Override
@@ -208,33 +219,33 @@ final class ProcessFilterManager implements FilterManager, ContextInspection, Co
 
     @Override
     public long mountVolume() {
-        return number(call("mountVolume", args()), "volume");
+        return handle(call("mountVolume", args()), "volume");
     }
 
     @Override
     public long attachInstance(long filter, long volume) {
-        return number(call("attachInstance", args().put("filter", filter).put("volume", volume)), "instance");
+        return handle(call("attachInstance", handle(handle(args(), "filter", filter), "volume", volume)), "instance");
     }
 
     @Override
     public void detachInstance(long instance) {
-        call("detachInstance", args().put("instance", instance));
+        call("detachInstance", handle(args(), "instance", instance));
     }
 
     @Override
     public void dismountVolume(long volume) {
-        call("dismountVolume", args().put("volume", volume));
+        call("dismountVolume", handle(args(), "volume", volume));
     }
 
     @Override
     public long openFile(long instance, String fileName, String streamName) {
-        return number(call("openFile", args().put("instance", instance).put("fileName", fileName)
+        return handle(call("openFile", handle(args(), "instance", instance).put("fileName", fileName)
                 .put("streamName", streamName)), "fileObject");
     }
 
     @Override
     public void closeFile(long fileObject) {
-        call("closeFile", args().put("fileObject", fileObject));
+        call("closeFile", handle(args(), "fileObject", fileObject));
     }
 
     @Override
@@ -244,8 +255,8 @@ final class ProcessFilterManager implements FilterManager, ContextInspection, Co
 
     @Override
     public ContextResult setContext(ContextType type, ContextTarget target, int operation, long newContext, boolean wantOldContext) {
-        return contextResult(call("setContext", target(args().put("contextType", type.value()), target)
-                .put("operation", operation).put("newContext", newContext).put("wantOldContext", wantOldContext)));
+        ObjectNode args = target(args().put("contextType", type.value()), target).put("operation", operation);
+        return contextResult(call("setContext", handle(args, "newContext", newContext).put("wantOldContext", wantOldContext)));
     }
 
     @Override
@@ -263,10 +274,16 @@ final class ProcessFilterManager implements FilterManager, ContextInspection, Co
     public RelatedContexts getContexts(ContextTarget target, int desiredContexts) {
         JsonNode r = call("getContexts", target(args().put("desiredContexts", desiredContexts), target));
         Map<ContextType, Long> contexts = new EnumMap<>(ContextType.class);
-        for (JsonNode entry : array(r, "contexts")) {
-            int type = (int) number(entry, "contextType");
-            contexts.put(ContextType.fromValue(type).orElseThrow(() -> new ProcessImplementationException(
-                    name + " answered getContexts with unknown context type " + type)), number(entry, "context"));
+        JsonNode list = array(r, "contexts");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode entry = element(list, "contexts", i);
+            String at = "contexts[" + i + "].";
+            int type = int32(entry, at, "contextType");
+            ContextType contextType = ContextType.fromValue(type)
+                    .orElseThrow(() -> refused(at + "contextType", entry.get("contextType"), "not an FLT_CONTEXT_TYPE"));
+            if (contexts.put(contextType, handle(entry, at, "context")) != null) {
+                throw refused(at + "contextType", entry.get("contextType"), "a second context of that type");
+            }
         }
         return new RelatedContexts(status(r), contexts);
     }
@@ -275,47 +292,48 @@ final class ProcessFilterManager implements FilterManager, ContextInspection, Co
     public void releaseContexts(RelatedContexts contexts) {
         ObjectNode args = args();
         ArrayNode list = args.putArray("contexts");
-        contexts.contexts().forEach((type, context) -> list.addObject().put("contextType", type.value()).put("context", context));
+        contexts.contexts().forEach((type, context) -> handle(list.addObject().put("contextType", type.value()), "context", context));
         call("releaseContexts", args);
     }
 
     @Override
     public long beginTransaction() {
-        return number(call("beginTransaction", args()), "transaction");
+        return handle(call("beginTransaction", args()), "transaction");
     }
 
     @Override
     public void endTransaction(long transaction, boolean commit) {
-        call("endTransaction", args().put("transaction", transaction).put("commit", commit));
+        call("endTransaction", handle(args(), "transaction", transaction).put("commit", commit));
     }
 
     // ---- Callback data ----
 
     @Override
     public CallbackDataResult allocateCallbackData(long instance, long fileObject) {
-        JsonNode r = call("allocateCallbackData", args().put("instance", instance).put("fileObject", fileObject));
-        return new CallbackDataResult(status(r), number(r, "callbackData"));
+        JsonNode r = call("allocateCallbackData", handle(handle(args(), "instance", instance), "fileObject", fileObject));
+        return new CallbackDataResult(status(r), handle(r, "callbackData"));
     }
 
     @Override
     public CallbackDataResult allocateCallbackDataEx(long instance, long fileObject, int flags) {
-        JsonNode r = call("allocateCallbackDataEx", args().put("instance", instance).put("fileObject", fileObject).put("flags", flags));
-        return new CallbackDataResult(status(r), number(r, "callbackData"));
+        JsonNode r = call("allocateCallbackDataEx", handle(handle(args(), "instance", instance), "fileObject", fileObject)
+                .put("flags", flags));
+        return new CallbackDataResult(status(r), handle(r, "callbackData"));
     }
 
     @Override
     public void freeCallbackData(long callbackData) {
-        call("freeCallbackData", args().put("callbackData", callbackData));
+        call("freeCallbackData", handle(args(), "callbackData", callbackData));
     }
 
     @Override
     public void reuseCallbackData(long callbackData) {
-        call("reuseCallbackData", args().put("callbackData", callbackData));
+        call("reuseCallbackData", handle(args(), "callbackData", callbackData));
     }
 
     @Override
     public NtStatus performSynchronousIo(long callbackData) {
-        return status(call("performSynchronousIo", args().put("callbackData", callbackData)));
+        return status(call("performSynchronousIo", handle(args(), "callbackData", callbackData)));
     }
 
     @Override
@@ -346,13 +364,27 @@ final class ProcessFilterManager implements FilterManager, ContextInspection, Co
     }
 
     private static ObjectNode target(ObjectNode args, ContextTarget target) {
-        args.putObject("target").put("instance", target.instance()).put("volume", target.volume())
-                .put("fileObject", target.fileObject()).put("transaction", target.transaction());
+        ObjectNode members = args.putObject("target");
+        handle(members, "instance", target.instance());
+        handle(members, "volume", target.volume());
+        handle(members, "fileObject", target.fileObject());
+        handle(members, "transaction", target.transaction());
         return args;
     }
 
+    /**
+     * Writes a handle as the protocol has it: unsigned 64-bit, never negative. The SPI carries handles in
+     * a long; one of 2^63 or more arrives here negative and goes out as the JSON integer it stands for.
+     */
+    static ObjectNode handle(ObjectNode args, String member, long value) {
+        if (value >= 0) {
+            return args.put(member, value);
+        }
+        return args.put(member, new BigInteger(Long.toUnsignedString(value)));
+    }
+
     private ContextResult contextResult(JsonNode result) {
-        return new ContextResult(status(result), number(result, "context"));
+        return new ContextResult(status(result), handle(result, "context"));
     }
 
     /** Sends the request and returns its result, or throws what a bugCheck or error answer stands for. */
@@ -364,13 +396,13 @@ final class ProcessFilterManager implements FilterManager, ContextInspection, Co
         JsonNode answer = child.call(op, args);
         if (answer.has("bugCheck")) {
             JsonNode bug = answer.get("bugCheck");
-            throw new BugCheck((int) hexOrNumber(bug, "code"), hexOrNumber(bug, "parameter1"),
-                    bug.path("description").asText(""));
+            throw new BugCheck((int) unsigned(bug, "bugCheck.", "code", STATUS_DIGITS, MAX_ULONG),
+                    unsigned(bug, "bugCheck.", "parameter1", 16, -1L), text(bug, "bugCheck.", "description"));
         }
         if (answer.has("error")) {
             JsonNode error = answer.get("error");
             String message = name + " answered '" + op + "' with error: " + error.path("message").asText("(no message)");
-            switch (error.path("kind").asText("")) {
+            switch (text(error, "error.", "kind")) {
                 case "unsupported":
                     throw new UnsupportedOperationException(message);
                 case "invalid-argument":
@@ -380,61 +412,152 @@ final class ProcessFilterManager implements FilterManager, ContextInspection, Co
             }
         }
         JsonNode result = answer.get("result");
-        if (!result.isObject()) {
+        if (result == null || !result.isObject()) {
             throw child.kill(op, "answered with a result that is not an object: " + result);
         }
         return result;
     }
 
+    // ---- Decoding: every member is checked for its type and range before the kit believes it ----
+
+    private static final int STATUS_DIGITS = 8;
+    private static final long MAX_ULONG = 0xFFFF_FFFFL;
+    private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
+
+    /** An NTSTATUS: "0x" and one to eight hex digits, or an integer from 0 to 0xFFFFFFFF. */
     private NtStatus status(JsonNode result) {
-        return NtStatus.of((int) hexOrNumber(result, "status"));
+        return NtStatus.of((int) unsigned(result, "", "status", STATUS_DIGITS, MAX_ULONG));
     }
 
-    private long hexOrNumber(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value != null && value.isTextual() && value.asText().startsWith("0x")) {
-            try {
-                return Long.parseUnsignedLong(value.asText().substring(2), 16);
-            } catch (NumberFormatException e) {
-                throw missing(field, value);
+    /**
+     * An unsigned value of at most {@code digits} hex digits, as "0x..." or a JSON integer no larger than
+     * {@code max} (-1: 2^64-1); returned as the long with the same bits.
+     */
+    private long unsigned(JsonNode node, String at, String member, int digits, long max) {
+        JsonNode value = node.get(member);
+        if (value != null && value.isTextual()) {
+            String text = value.textValue();
+            if (text.startsWith("0x") && text.length() > 2 && text.length() <= 2 + digits
+                    && text.chars().skip(2).allMatch(c -> Character.digit(c, 16) >= 0)) {
+                return Long.parseUnsignedLong(text.substring(2), 16);
+            }
+            throw refused(at + member, value, "not \"0x\" and one to " + digits + " hex digits");
+        }
+        long number = unsignedInteger(at + member, value);
+        if (max != -1L && Long.compareUnsigned(number, max) > 0) {
+            throw refused(at + member, value, "above " + Long.toUnsignedString(max));
+        }
+        return number;
+    }
+
+    /** A handle: a JSON integer from 0 to 2^64-1, returned as the long with the same 64 bits. */
+    private long handle(JsonNode node, String member) {
+        return handle(node, "", member);
+    }
+
+    private long handle(JsonNode node, String at, String member) {
+        return unsignedInteger(at + member, node.get(member));
+    }
+
+    private long unsignedInteger(String member, JsonNode value) {
+        if (value == null || !value.isIntegralNumber()) {
+            throw refused(member, value, "not an integer");
+        }
+        BigInteger number = value.bigIntegerValue();
+        if (number.signum() < 0 || number.compareTo(TWO_TO_64) >= 0) {
+            throw refused(member, value, "outside 0 to 18446744073709551615");
+        }
+        return number.longValue();
+    }
+
+    private int int32(JsonNode node, String member) {
+        return int32(node, "", member);
+    }
+
+    private int int32(JsonNode node, String at, String member) {
+        return (int) signed(at + member, node.get(member), Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    private int count32(JsonNode node, String member) {
+        return (int) signed(member, node.get(member), 0, Integer.MAX_VALUE);
+    }
+
+    private long int64(JsonNode node, String member) {
+        return int64(node, "", member);
+    }
+
+    private long int64(JsonNode node, String at, String member) {
+        return signed(at + member, node.get(member), Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    private long count64(JsonNode node, String member) {
+        return signed(member, node.get(member), 0, Long.MAX_VALUE);
+    }
+
+    private long signed(String member, JsonNode value, long min, long max) {
+        if (value == null || !value.isIntegralNumber()) {
+            throw refused(member, value, "not an integer");
+        }
+        if (!value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
+            throw refused(member, value, "outside " + min + " to " + max);
+        }
+        return value.longValue();
+    }
+
+    private boolean bool(JsonNode node, String member) {
+        JsonNode value = node.get(member);
+        if (value == null || !value.isBoolean()) {
+            throw refused(member, value, "not true or false");
+        }
+        return value.booleanValue();
+    }
+
+    private String text(JsonNode node, String member) {
+        return text(node, "", member);
+    }
+
+    private String text(JsonNode node, String at, String member) {
+        JsonNode value = node.get(member);
+        if (value == null || !value.isTextual()) {
+            throw refused(at + member, value, "not a string");
+        }
+        return value.textValue();
+    }
+
+    private <E extends Enum<E>> E named(JsonNode node, String member, Class<E> type) {
+        return named(node, "", member, type);
+    }
+
+    /** One of the enum's constants by its exact name; anything else is refused, naming the ones allowed. */
+    private <E extends Enum<E>> E named(JsonNode node, String at, String member, Class<E> type) {
+        String text = text(node, at, member);
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(text)) {
+                return constant;
             }
         }
-        return number(node, field);
+        throw refused(at + member, node.get(member), "not one of " + Arrays.toString(type.getEnumConstants()));
     }
 
-    private long number(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isIntegralNumber()) {
-            throw missing(field, value);
-        }
-        return value.asLong();
-    }
-
-    private boolean bool(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isBoolean()) {
-            throw missing(field, value);
-        }
-        return value.asBoolean();
-    }
-
-    private String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual()) {
-            throw missing(field, value);
-        }
-        return value.asText();
-    }
-
-    private JsonNode array(JsonNode node, String field) {
-        JsonNode value = node.get(field);
+    private JsonNode array(JsonNode node, String member) {
+        JsonNode value = node.get(member);
         if (value == null || !value.isArray()) {
-            throw missing(field, value);
+            throw refused(member, value, "not an array");
         }
         return value;
     }
 
-    private ProcessImplementationException missing(String field, JsonNode value) {
-        return child.kill(op, "answered without a valid '" + field + "' (got " + value + "); see PROTOCOL.md");
+    private JsonNode element(JsonNode array, String member, int index) {
+        JsonNode value = array.get(index);
+        if (!value.isObject()) {
+            throw refused(member + "[" + index + "]", value, "not an object");
+        }
+        return value;
+    }
+
+    /** The answer is out of protocol: the process is killed and the scenario broken, naming request, member and value. */
+    private ProcessImplementationException refused(String member, JsonNode value, String why) {
+        String shown = value == null ? "nothing (the member is missing)" : ChildProcess.abbreviate(value.toString());
+        return child.kill(op, "answered '" + op + "' with '" + member + "' = " + shown + ": " + why + "; see PROTOCOL.md");
     }
 }

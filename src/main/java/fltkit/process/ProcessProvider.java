@@ -1,9 +1,12 @@
 package fltkit.process;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fltkit.settings.KitConfigurationException;
 import fltkit.settings.Implementations;
@@ -39,19 +42,27 @@ public class ProcessProvider implements FilterManagerProvider {
     public static final String TIMEOUT_MS = Implementations.PROCESS_TIMEOUT;
     /** A file every request and answer is appended to (prefixed with the process id and > or <), for debugging. */
     public static final String TRACE = "fltkit.process.trace";
+    /** The longest line the kit reads from a process, in bytes; a longer one breaks the scenario. */
+    public static final String MAX_LINE_BYTES = "fltkit.process.max-line-bytes";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
     public static final int PROTOCOL_VERSION = 1;
 
     private final List<String> command;
     private final Duration timeout;
-    private final ObjectMapper json = new ObjectMapper();
+    private final int maxLineBytes;
+    /** Fails closed on JSON that parsers disagree about: a member given twice, anything after the object. */
+    private final ObjectMapper json = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     private final Handshake handshake;
     /** Healthy processes between scenarios; a scenario takes one and gives it back when it closes. */
     private final Deque<ChildProcess> idle = new ArrayDeque<>();
     private final List<ChildProcess> all = new ArrayList<>();
     private int restarts;
 
-    /** The command and time limit from {@link KitSettings} ({@value #COMMAND}, {@value #TIMEOUT_MS}). */
+    /** The command, time limit and line limit from {@link KitSettings} ({@value #COMMAND}, {@value #TIMEOUT_MS}, {@value #MAX_LINE_BYTES}). */
     public ProcessProvider() {
         this(commandFromSettings(), timeoutFromSettings());
     }
@@ -63,7 +74,8 @@ public class ProcessProvider implements FilterManagerProvider {
     public ProcessProvider(List<String> command, Duration timeout) {
         this.command = List.copyOf(command);
         this.timeout = timeout;
-        ChildProcess first = ChildProcess.start(this.command, timeout, json);
+        this.maxLineBytes = maxLineBytesFromSettings();
+        ChildProcess first = ChildProcess.start(this.command, timeout, maxLineBytes, json);
         all.add(first);
         try {
             this.handshake = hello(first);
@@ -100,26 +112,41 @@ public class ProcessProvider implements FilterManagerProvider {
      */
     @Override
     public FilterManager create(WindowsVersion version) {
-        ChildProcess child = take();
-        ProcessFilterManager manager = new ProcessFilterManager(child, json, handshake.info().name(), this::giveBack);
-        try {
-            manager.reset(version);
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
+        for (int attempt = 1; ; attempt++) {
+            ChildProcess child = take();
+            ProcessFilterManager manager = new ProcessFilterManager(child, json, handshake.info().name(), this::giveBack);
+            try {
+                manager.reset(version);
+                return DeclaredRoles.view(manager, handshake.capabilities());
+            } catch (ProcessImplementationException e) {
+                manager.close();
+                // A line written after the previous scenario's last answer broke the reset: not this scenario's fault.
+                if (attempt > 1 || !child.brokeOnEarlierRequest()) {
+                    throw e;
+                }
+                System.err.println("fltkit: " + e.getMessage());
+            } catch (RuntimeException e) {
+                manager.close();
+                throw e;
+            }
         }
-        return DeclaredRoles.view(manager, handshake.capabilities());
     }
 
     private synchronized ChildProcess take() {
         while (!idle.isEmpty()) {
             ChildProcess child = idle.poll();
-            if (child.alive()) {
+            String unhealthy = child.unhealthy();
+            if (unhealthy == null) {
                 return child;
             }
+            // It misbehaved after the last answer of the scenario it served, which is over: report it, replace it.
+            System.err.println("fltkit: the implementation process " + command + " " + unhealthy
+                    + " (between scenarios); it is replaced by a new process");
+            restarts++;
             child.stop();
+            all.remove(child);
         }
-        ChildProcess child = ChildProcess.start(command, timeout, json);
+        ChildProcess child = ChildProcess.start(command, timeout, maxLineBytes, json);
         all.add(child);
         Handshake again = hello(child);
         if (!again.equals(handshake)) {
@@ -130,11 +157,12 @@ public class ProcessProvider implements FilterManagerProvider {
 
     /** A scenario is over: a healthy process waits for the next one, a broken one is stopped and counted. */
     synchronized void giveBack(ChildProcess child) {
-        if (child.alive()) {
+        if (child.healthy()) {
             idle.push(child);
         } else {
             restarts++;
             child.stop();
+            all.remove(child);
         }
     }
 
@@ -147,17 +175,23 @@ public class ProcessProvider implements FilterManagerProvider {
     private Handshake hello(ChildProcess process) {
         ObjectNode args = json.createObjectNode();
         args.put("protocol", PROTOCOL_VERSION);
-        JsonNode answer = process.call("hello", args);
+        JsonNode answer = process.exchange("hello", args);
         if (!answer.has("result")) {
             process.kill("hello", "refused the handshake: " + answer);
             throw new KitConfigurationException("the implementation process " + command + " refused the handshake: " + answer);
         }
         JsonNode result = answer.get("result");
-        int protocol = result.path("protocol").asInt(-1);
-        if (protocol != PROTOCOL_VERSION) {
+        JsonNode protocol = result.path("protocol");
+        if (protocol.isIntegralNumber() && !(protocol.canConvertToInt() && protocol.intValue() == PROTOCOL_VERSION)) {
             process.kill("hello", "speaks protocol version " + protocol);
             throw new KitConfigurationException("the implementation process " + command + " speaks protocol version "
-                    + result.path("protocol") + "; this kit speaks version " + PROTOCOL_VERSION);
+                    + protocol + "; this kit speaks version " + PROTOCOL_VERSION);
+        }
+        try {
+            process.validate("hello", answer);
+        } catch (ProcessImplementationException e) {
+            throw new KitConfigurationException("the implementation process " + command + " sent a handshake that protocol "
+                    + "version " + PROTOCOL_VERSION + " does not allow (see fltkit/protocol/PROTOCOL.md): " + e.getMessage(), e);
         }
         try {
             JsonNode implementation = result.path("implementation");
@@ -230,6 +264,23 @@ public class ProcessProvider implements FilterManagerProvider {
             return Duration.ofMillis(millis);
         } catch (NumberFormatException e) {
             throw new KitConfigurationException(TIMEOUT_MS + " must be a positive number of milliseconds, got '" + text + "'", e);
+        }
+    }
+
+    static int maxLineBytesFromSettings() {
+        String text = KitSettings.get(MAX_LINE_BYTES).orElse(null);
+        if (text == null) {
+            return DEFAULT_MAX_LINE_BYTES;
+        }
+        try {
+            int bytes = Integer.parseInt(text);
+            if (bytes <= 0) {
+                throw new NumberFormatException("not positive");
+            }
+            return bytes;
+        } catch (NumberFormatException e) {
+            throw new KitConfigurationException(MAX_LINE_BYTES + " must be a positive number of bytes (at most "
+                    + Integer.MAX_VALUE + "), got '" + text + "'", e);
         }
     }
 

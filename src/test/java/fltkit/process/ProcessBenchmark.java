@@ -1,5 +1,7 @@
 package fltkit.process;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fltkit.reference.ReferenceProvider;
 import fltkit.settings.KitSettings;
 import fltkit.selftest.KitRun;
@@ -36,6 +38,7 @@ public final class ProcessBenchmark {
             report(round, "C model, through the process adapter", pairs, roundTrips(process, pairs));
         }
         process.shutdown();
+        validationAlone(pairs * 10);
 
         String command = CPrograms.commandJson(model);
         for (int round = 0; round < 2; round++) {
@@ -51,6 +54,31 @@ public final class ProcessBenchmark {
                     round == 0 ? "[warm-up]" : "[measured]", scenarios, referenceSeconds, processScenarios[0], processSeconds);
         }
         System.exit(0);
+    }
+
+    /** What checking the answers of one allocate+release pair against the protocol schema costs, on its own. */
+    private static void validationAlone(int pairs) {
+        ObjectMapper json = new ObjectMapper();
+        ProtocolSchema schema = ProtocolSchema.get();
+        JsonNode allocated;
+        JsonNode released;
+        try {
+            allocated = json.readTree("{\"id\":7,\"result\":{\"status\":\"0x00000000\",\"returnedContext\":4044873728}}");
+            released = json.readTree("{\"id\":8,\"result\":{}}");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        for (int round = 0; round < 2; round++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < pairs; i++) {
+                if (!schema.problems("allocateContext", allocated).isEmpty() || !schema.problems("releaseContext", released).isEmpty()) {
+                    throw new IllegalStateException("the schema refuses the C model's answers");
+                }
+            }
+            double nanos = System.nanoTime() - start;
+            System.out.printf("%s schema validation alone: %.2f us per answer (allocateContext and releaseContext answers)%n",
+                    round == 0 ? "[warm-up]" : "[measured]", nanos / 1e3 / (2.0 * pairs));
+        }
     }
 
     /** Nanoseconds for {@code pairs} allocate+release pairs on one filter manager. */
