@@ -35,7 +35,7 @@ final class ExploreCommand {
             "",
             "  --seed <n>             the first sequence's seed (default " + ExplorationOptions.DEFAULT_SEED + "); the same seed gives the same sequences",
             "  --sequences <n>        at most this many sequences (default " + ExplorationOptions.DEFAULT_SEQUENCES + ")",
-            "  --length <n>           at most this many calls per sequence (default " + ExplorationOptions.DEFAULT_LENGTH + ")",
+            "  --length <n>           at most this many actions (steps) per sequence (default " + ExplorationOptions.DEFAULT_LENGTH + ")",
             "  --time-limit <time>    stop starting sequences after this long: 30s, 2m, 1500ms (default 30s)",
             "  --profile <name>       vista, win7, win8, win10 or win11 (default win11)",
             "  --reports <dir>        where exploration.json goes (default ./reports)",
