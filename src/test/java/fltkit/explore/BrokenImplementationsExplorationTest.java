@@ -55,15 +55,17 @@ class BrokenImplementationsExplorationTest {
         assertThat(found.steps()).as("steps of the shrunk scenario\n%s", found.scenario()).isLessThanOrEqualTo(10);
         assertThat(found.message()).startsWith(rule + " violated: ");
 
-        FeatureRun.Scenario against = FeatureRun.printedScenario(features, found, provider.getName(), PROFILE, Map.of());
-        assertThat(against.status()).as("the printed scenario against %s: %s", provider.getSimpleName(), against.message())
-                .isEqualTo(FeatureRun.Status.FAILED);
-        assertThat(against.message()).as("the printed scenario's failure").startsWith(rule + " violated: ");
+        for (Divergence divergence : result.divergences()) {
+            FeatureRun.Scenario against = FeatureRun.printedScenario(features, divergence, provider.getName(), PROFILE, Map.of());
+            assertThat(against.status()).as("the printed scenario against %s: %s\n%s", provider.getSimpleName(), against.message(),
+                    divergence.scenario()).isEqualTo(FeatureRun.Status.FAILED);
+            assertThat(against.message()).as("the printed scenario's failure").startsWith(divergence.ruleId() + " violated");
 
-        FeatureRun.Scenario reference = FeatureRun.printedScenario(features.resolve("reference"), found,
-                ReferenceProvider.class.getName(), PROFILE, Map.of());
-        assertThat(reference.status()).as("the printed scenario against the reference: %s", reference.message())
-                .isEqualTo(FeatureRun.Status.PASSED);
+            FeatureRun.Scenario reference = FeatureRun.printedScenario(features.resolve("reference"), divergence,
+                    ReferenceProvider.class.getName(), PROFILE, Map.of());
+            assertThat(reference.status()).as("the printed scenario against the reference: %s\n%s", reference.message(),
+                    divergence.scenario()).isEqualTo(FeatureRun.Status.PASSED);
+        }
     }
 
     @ParameterizedTest(name = "the fixed scenarios miss {0} in {2}")
