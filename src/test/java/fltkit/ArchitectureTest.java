@@ -31,6 +31,7 @@ class ArchitectureTest {
                 .layer("rules").definedBy("fltkit.rules..")
                 .layer("reference").definedBy("fltkit.reference..")
                 .layer("process").definedBy("fltkit.process..")
+                .layer("explore").definedBy("fltkit.explore..")
                 .layer("steps").definedBy("fltkit.steps..")
                 .layer("report").definedBy("fltkit.report..")
                 .layer("runner").definedBy("fltkit.runner..")
@@ -40,10 +41,11 @@ class ArchitectureTest {
                 .whereLayer("rules").mayOnlyAccessLayers("spi", "settings")
                 .whereLayer("reference").mayOnlyAccessLayers("spi")
                 .whereLayer("process").mayOnlyAccessLayers("spi", "settings")
+                .whereLayer("explore").mayOnlyAccessLayers("spi", "settings", "rules", "reference")
                 .whereLayer("steps").mayOnlyAccessLayers("spi", "settings", "rules")
                 .whereLayer("report").mayOnlyAccessLayers("spi", "settings", "rules")
                 .whereLayer("runner").mayOnlyAccessLayers("spi", "settings", "rules", "report")
-                .whereLayer("cli").mayOnlyAccessLayers("spi", "settings", "rules", "report", "runner")
+                .whereLayer("cli").mayOnlyAccessLayers("spi", "settings", "rules", "report", "runner", "explore")
                 .whereLayer("suite").mayOnlyAccessLayers("spi", "settings", "rules", "report", "runner")
                 .check(kit);
     }
@@ -52,7 +54,8 @@ class ArchitectureTest {
     void theSpiDependsOnNoOtherPackageOfTheKit() {
         noClasses().that().resideInAPackage("fltkit.spi..")
                 .should().dependOnClassesThat().resideInAnyPackage("fltkit.settings..", "fltkit.rules..", "fltkit.reference..",
-                        "fltkit.process..", "fltkit.steps..", "fltkit.report..", "fltkit.runner..", "fltkit.cli..", "fltkit.suite..")
+                        "fltkit.process..", "fltkit.explore..", "fltkit.steps..", "fltkit.report..", "fltkit.runner..", "fltkit.cli..",
+                        "fltkit.suite..")
                 .check(kit);
     }
 

@@ -44,6 +44,9 @@ public final class Main {
         if (args.length > 0 && args[0].equals("merge")) {
             return fltkit.report.MatrixMain.run(java.util.Arrays.copyOfRange(args, 1, args.length));
         }
+        if (args.length > 0 && args[0].equals("explore")) {
+            return ExploreCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         try {
