@@ -48,7 +48,7 @@ class MainTest {
     void aBrokenImplementationExitsOne() {
         int code = run("-i", "fltkit.report.ForgetsMaxUShort", "-p", "win11", "-r", reports.toString());
         assertThat(code).as("exit code; stderr: %s", err()).isEqualTo(Main.NOT_CONFORMANT);
-        assertThat(out()).containsPattern("(?m)^fltkit: win11: DOES NOT CONFORM, [1-9]\\d* of \\d+ applicable MUST rules failed \\([^)]*ALLOC-001[^)]*\\); \\d+ scenarios: \\d+ passed, \\d+ recorded, [1-9]\\d* failed");
+        assertThat(out()).containsPattern("(?m)^fltkit: win11: DOES NOT CONFORM, [1-9]\\d* of \\d+ applicable MUST rules failed \\([^)]*ALLOC-002[^)]*\\); \\d+ scenarios: \\d+ passed, \\d+ recorded, [1-9]\\d* failed");
     }
 
     @Test
