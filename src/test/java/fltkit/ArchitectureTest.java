@@ -44,7 +44,7 @@ class ArchitectureTest {
                 .whereLayer("explore").mayOnlyAccessLayers("spi", "settings", "rules", "reference")
                 .whereLayer("steps").mayOnlyAccessLayers("spi", "settings", "rules")
                 .whereLayer("report").mayOnlyAccessLayers("spi", "settings", "rules")
-                .whereLayer("runner").mayOnlyAccessLayers("spi", "settings", "rules", "report")
+                .whereLayer("runner").mayOnlyAccessLayers("spi", "settings", "rules", "report", "explore")
                 .whereLayer("cli").mayOnlyAccessLayers("spi", "settings", "rules", "report", "runner", "explore")
                 .whereLayer("suite").mayOnlyAccessLayers("spi", "settings", "rules", "report", "runner")
                 .check(kit);

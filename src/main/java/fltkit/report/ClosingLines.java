@@ -26,6 +26,13 @@ public final class ClosingLines {
         for (String profile : summary.profiles()) {
             lines.add("fltkit: " + line(profile, summary.headline().get(profile)) + mark);
         }
+        for (ExplorationSummary explored : summary.exploration()) {
+            lines.add("fltkit: exploration of " + explored.profile() + " (seed " + explored.seed() + "): " + explored.sequences()
+                    + " sequences, " + explored.calls() + " calls, " + explored.divergences().size()
+                    + (explored.divergences().size() == 1 ? " divergence" : " divergences")
+                    + (explored.divergences().isEmpty() ? "" : " (" + explored.divergences().stream().map(ExplorationSummary.Found::rule)
+                    .collect(java.util.stream.Collectors.joining(", ")) + "; the shrunk scenarios are in conformance-summary.html)"));
+        }
         List<Problem> problems = summary.problems();
         if (!problems.isEmpty()) {
             lines.add("fltkit: root causes, first to fix first (" + Math.min(CAUSES_SHOWN, problems.size()) + " of "

@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  * so they agree on every count.
  */
 public record ConformanceSummary(String format, RunInfo run, List<String> profiles, Map<String, Headline> headline,
-                                 List<RuleRow> rules, List<KitCheckRow> kitChecks, List<Problem> problems) {
+                                 List<RuleRow> rules, List<KitCheckRow> kitChecks, List<Problem> problems,
+                                 List<ExplorationSummary> exploration) {
     public static final String FORMAT = "fltkit-conformance-summary/2";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -147,8 +148,17 @@ public record ConformanceSummary(String format, RunInfo run, List<String> profil
                           List<String> examples, int fewestCalls) {
     }
 
+    public ConformanceSummary {
+        exploration = exploration == null ? List.of() : List.copyOf(exploration);
+    }
+
     /** Builds the summary from the recorded runs of every profile, in run order. */
     public static ConformanceSummary build(RunInfo run, List<ProfileRun> runs) {
+        return build(run, runs, List.of());
+    }
+
+    /** The same, with what exploring the profiles found (its own section, never a rule's verdict). */
+    public static ConformanceSummary build(RunInfo run, List<ProfileRun> runs, List<ExplorationSummary> exploration) {
         Map<String, RuleEntry> catalog = new LinkedHashMap<>();
         runs.forEach(r -> r.rules().forEach(rule -> catalog.putIfAbsent(rule.id(), rule)));
         List<String> profiles = runs.stream().map(ProfileRun::profile).collect(Collectors.toList());
@@ -168,7 +178,7 @@ public record ConformanceSummary(String format, RunInfo run, List<String> profil
         for (ProfileRun profile : runs) {
             headlines.put(profile.profile(), headline(run, profile, rows, catalog, checks));
         }
-        return new ConformanceSummary(FORMAT, run, profiles, headlines, rows, checks, problems(runs, catalog));
+        return new ConformanceSummary(FORMAT, run, profiles, headlines, rows, checks, problems(runs, catalog), exploration);
     }
 
     /** The worst outcome among the rule's scenarios; a rule with no scenario that ran is not covered. */
@@ -354,6 +364,11 @@ public record ConformanceSummary(String format, RunInfo run, List<String> profil
     private static Comparator<String> specOrder(Map<String, RuleEntry> catalog) {
         return Comparator.comparing((String id) -> catalog.containsKey(id) ? ApiArea.of(catalog.get(id)) : ApiArea.ofId(id))
                 .thenComparing(id -> id);
+    }
+
+    /** How many divergences exploration found, in every profile it explored. */
+    public long explorationDivergences() {
+        return exploration.stream().mapToLong(e -> e.divergences().size()).sum();
     }
 
     /** True when the run finished and every profile's verdict is CONFORMS. */

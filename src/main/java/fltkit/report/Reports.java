@@ -62,11 +62,11 @@ public final class Reports implements AutoCloseable {
     }
 
     /** Writes every report from the profiles' runs; returns the summary they were built from. */
-    public ConformanceSummary write(RunInfo started, List<ProfileRun> runs, PrintStream out) {
+    public ConformanceSummary write(RunInfo started, List<ProfileRun> runs, List<ExplorationSummary> exploration, PrintStream out) {
         long start = System.nanoTime();
         boolean partial = started.partial();
         RunInfo run = started.finishedNow();
-        ConformanceSummary summary = ConformanceSummary.build(run, runs);
+        ConformanceSummary summary = ConformanceSummary.build(run, runs, exploration);
         String allureNote = "";
         Path root = folder.root();
         try {

@@ -48,6 +48,11 @@ public final class SummaryPage {
         view.put("recorded", recorded);
         view.put("hasRecorded", !recorded.isEmpty());
         view.put("recordedCount", recorded.size());
+        view.put("hasExploration", !summary.exploration().isEmpty());
+        view.put("exploration", summary.exploration().stream().map(e -> Map.of("profile", e.profile(), "sequences", e.sequences(),
+                "calls", e.calls(), "seed", e.seed(), "time", String.format(java.util.Locale.ROOT, "%.1f s", e.seconds()),
+                "divergenceCount", e.divergences().size() + (e.divergences().size() == 1 ? " divergence" : " divergences"),
+                "divergences", e.divergences())).collect(Collectors.toList()));
         view.put("legend", legend());
         return Templates.render("summary.mustache", view);
     }

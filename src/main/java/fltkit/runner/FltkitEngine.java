@@ -1,6 +1,10 @@
 package fltkit.runner;
 
+import fltkit.explore.Exploration;
+import fltkit.explore.ExplorationOptions;
+import fltkit.explore.ExplorationResult;
 import fltkit.report.ConformanceSummary;
+import fltkit.report.ExplorationSummary;
 import fltkit.report.ProfileRun;
 import fltkit.report.Reports;
 import fltkit.report.RunInfo;
@@ -136,7 +140,7 @@ public final class FltkitEngine implements TestEngine {
             reportKitChecks(profile, recorded, listener, reports);
             listener.executionFinished(profile, TestExecutionResult.successful());
         }
-        ConformanceSummary summary = reports.write(started, runs, out);
+        ConformanceSummary summary = reports.write(started, runs, explore(settings, runs, out), out);
         RunOutcome outcome = RunOutcome.of(summary, settings.flag(RunSettings.REQUIRE_FULL, false));
         reportVerdicts(run, summary, outcome, listener);
         outcome.lines().forEach(out::println);
@@ -150,6 +154,33 @@ public final class FltkitEngine implements TestEngine {
         run.getChildren().stream().map(c -> ((ProfileDescriptor) c).profile()).skip(runs.size()).findFirst()
                 .ifPresent(current -> runs.add(RunRecorder.snapshot(run.recorderKey(current), current.profile())));
         return runs;
+    }
+
+    /**
+     * With {@link RunSettings#EXPLORE} sequences asked for, each profile the implementation claims is explored after the
+     * scenarios: random call sequences judged by the documented rules, divergences shrunk to scenarios.
+     */
+    private static List<ExplorationSummary> explore(RunSettings settings, List<ProfileRun> runs, PrintStream out) {
+        long sequences = settings.number(RunSettings.EXPLORE, 0);
+        if (sequences == 0) {
+            return List.of();
+        }
+        FilterManagerProvider provider = Implementations.load();
+        List<ExplorationSummary> explored = new ArrayList<>();
+        for (ProfileRun run : runs) {
+            WindowsVersion profile = WindowsVersion.fromProfile(run.profile());
+            if (!provider.windowsVersions().contains(profile)) {
+                continue;
+            }
+            ExplorationResult result = Exploration.run(ExplorationOptions.of(provider, profile)
+                    .withSequences((int) Math.min(sequences, Integer.MAX_VALUE))
+                    .withSeed(settings.number(RunSettings.EXPLORE_SEED, ExplorationOptions.DEFAULT_SEED))
+                    .withProgress(out, ExplorationOptions.DEFAULT_PROGRESS_EVERY));
+            explored.add(new ExplorationSummary(result.profile(), result.seed(), result.sequences(), result.calls(), result.seconds(),
+                    result.divergences().stream().map(d -> new ExplorationSummary.Found(d.ruleId(), d.message(), d.scenario(), d.seed(),
+                            d.steps())).toList()));
+        }
+        return explored;
     }
 
     /** Each kit-check breach is a failed test of its own, named by the check and the scenario it ran after. */

@@ -45,6 +45,8 @@ public record RunOutcome(int exitCode, ConformanceSummary summary, List<String> 
                 refusals.put(profile, profile + ": INCOMPLETE and " + RunSettings.REQUIRE_FULL + " is set: " + headline.sentence());
             }
         }
+        // A divergence exploration found is no rule's verdict, but it is something that failed.
+        failed |= summary.explorationDivergences() > 0;
         int code = kitError ? KIT_ERROR
                 : failed ? NOT_CONFORMANT
                 : refusals.values().stream().anyMatch(r -> r.contains(": INCOMPLETE")) ? NOT_CONFORMANT

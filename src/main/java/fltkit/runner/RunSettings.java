@@ -41,6 +41,10 @@ public final class RunSettings {
     public static final String REQUIRE_FULL = "fltkit.require-full";
     /** Progress lines (one per feature and profile) while the run goes. */
     public static final String PROGRESS = "fltkit.progress";
+    /** How many random call sequences to explore per profile after its scenarios (0, the default: none). */
+    public static final String EXPLORE = "fltkit.explore";
+    /** The first sequence's seed when exploring (default 1): the same seed gives the same sequences. */
+    public static final String EXPLORE_SEED = "fltkit.explore.seed";
     /** The key under which a launcher finds the run's result ({@link ConformanceRun}). */
     public static final String RUN_ID = "fltkit.run.id";
 
@@ -125,6 +129,21 @@ public final class RunSettings {
             throw new KitConfigurationException(ALLURE + " must be report, results or off, got '" + mode + "'");
         }
         return mode;
+    }
+
+    /** A whole number setting, not negative. */
+    long number(String key, long fallback) {
+        return get(key).map(v -> {
+            try {
+                long n = Long.parseLong(v);
+                if (n < 0) {
+                    throw new NumberFormatException("negative");
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new KitConfigurationException(key + " must be a whole number, not negative, got '" + v + "'");
+            }
+        }).orElse(fallback);
     }
 
     boolean flag(String key, boolean fallback) {

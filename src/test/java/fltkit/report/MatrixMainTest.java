@@ -55,7 +55,7 @@ class MatrixMainTest {
     void theSummaryOfARunThatDidNotFinishIsRefused() throws IOException {
         ConformanceSummary finished = summary("alpha", "1.0", Outcome.PASSED);
         Path cut = write("cut.json", new ConformanceSummary(finished.format(), finished.run().unfinished("the JVM was made to exit"),
-                finished.profiles(), finished.headline(), finished.rules(), finished.kitChecks(), finished.problems()));
+                finished.profiles(), finished.headline(), finished.rules(), finished.kitChecks(), finished.problems(), finished.exploration()));
         PrintStream previous = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
