@@ -1,9 +1,27 @@
-// The adapter passes every applicable scenario: the suite ran scenarios, none failed, the build succeeded.
+// The README's consumer against the reference: the build passes, and leaves the verdict where the README says.
+import groovy.json.JsonSlurper
+
 def log = new File(basedir, 'build.log').text
-def summary = log =~ /Tests run: (\d+), Failures: (\d+), Errors: (\d+), Skipped: (\d+)\s*(?:\n|$)/
-assert summary.find() : 'no Surefire summary in build.log'
-assert (summary.group(1) as int) > 0 : 'the kit suite ran no scenario'
-assert summary.group(2) == '0' && summary.group(3) == '0' : "scenarios failed: ${summary.group(0)}"
-assert log.contains('fltkit.suite.ConformanceTests') : 'the kit suite did not run from the kit jar'
 assert log.contains('BUILD SUCCESS')
+def tests = log =~ /Tests run: (\d+), Failures: (\d+), Errors: (\d+), Skipped: (\d+)\s*(?:\n|$)/
+assert tests.find() : 'no Surefire summary in build.log'
+assert (tests.group(1) as int) > 0 : 'the kit suite ran no scenario'
+assert tests.group(2) == '0' && tests.group(3) == '0' : "scenarios failed: ${tests.group(0)}"
+
+def reports = new File(basedir, 'target/fltkit-reports')
+assert new File(reports, 'conformance-summary.html').isFile() : "no summary page in $reports"
+def json = new File(reports, 'conformance-summary.json')
+assert json.isFile() : "no summary JSON in $reports"
+assert new File(reports, 'win11/junit.xml').isFile()
+def summary = new JsonSlurper().parse(json)
+assert summary.run.implementation == 'my filter manager'
+// Five methods and no role interface: the rules they reach hold; the rest needs capabilities not declared.
+assert summary.headline.win11.verdict == 'INCOMPLETE' : "verdict ${summary.headline.win11.verdict}"
+assert summary.headline.win11.failingRules.isEmpty()
+
+// The closing line names the profile and its verdict, in the Maven log as on the command line.
+boolean closing = log =~ /(?m)^fltkit: win11: INCOMPLETE, no failures in \d+ of \d+ applicable MUST rules/
+assert closing : 'no closing line for win11 in build.log'
+boolean where = log =~ /(?m)^fltkit: reports in .*fltkit-reports$/
+assert where : 'the log does not say where the reports are'
 return true

@@ -1,12 +1,16 @@
 package fltkit.cli;
 
+import fltkit.runner.RunSettings;
 import fltkit.settings.Implementations;
 import fltkit.spi.WindowsVersion;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The parsed command line.
@@ -20,11 +24,18 @@ import java.util.List;
  * @param reports        where reports go
  * @param listRules      print the rule catalogue and stop
  * @param help           print the usage and stop
+ * @param version        print the kit's version and commit and stop
+ * @param allure         {@code report}, {@code results} or {@code off}; null for the kit's default ({@code report})
+ * @param requireFull    a profile that is INCOMPLETE fails the run ({@code fltkit.require-full=true})
+ * @param progress       one line per feature and profile while the run goes ({@code fltkit.progress})
+ * @param explore        random call sequences to explore per profile after its scenarios ({@code fltkit.explore}); 0: none
  */
 public record CliOptions(String implementation, List<Path> classPath, List<String> processCommand, String profile,
-                         String tags, Path reports, boolean listRules, boolean help) {
+                         String tags, Path reports, boolean listRules, boolean help, boolean version, String allure,
+                         boolean requireFull, boolean progress, long explore) {
 
     public static final String DEFAULT_PROFILE = "all";
+    static final List<String> ALLURE_MODES = List.of("report", "results", "off");
     public static final Path DEFAULT_REPORTS = Path.of("reports");
     static final String USAGE = String.join("\n",
             "usage: java -jar fltmgr-context-kit-cli.jar [options] [-- <command> [<argument>...]]",
@@ -44,12 +55,23 @@ public record CliOptions(String implementation, List<Path> classPath, List<Strin
             "  --profile <name>           vista, win7, win8, win10, win11 or all (default: all)",
             "  --tags <expression>        only scenarios matching a Cucumber tag expression, e.g. '@must and not @needs:irql';",
             "                             for debugging: the run is PARTIAL and establishes no conformance",
+            "  --require-full             a profile that is INCOMPLETE (an applicable MUST rule not exercised, e.g. for a",
+            "                             capability not declared) fails the run with exit 1, as a rule failing would",
+            "  --explore <n>              after each profile's scenarios, explore n random call sequences against the",
+            "                             reference (the summary's exploration section; a divergence exits 1); default 0",
+            "",
+            "Reports and output:",
             "  --reports <dir>            where reports are written (default: ./reports): an empty or new folder, or one",
             "                             a previous run wrote; the kit deletes only what that run listed in its manifest",
             "                             (.fltkit-reports.json), and one run at a time writes there",
+            "  --allure <mode>            report: allure-results/ and the single-file allure-report/index.html (default);",
+            "                             results: allure-results/ only; off: no Allure output (the report takes about",
+            "                             half of a run's time; the summary, JSON and JUnit XML are always written)",
+            "  --no-progress              no line per feature and profile while the run goes (the closing lines stay)",
             "",
             "Other:",
             "  --list-rules               print the rule catalogue (ID, level, Windows range, title, source) and stop",
+            "  --version                  print the kit's version and the git commit it was built from, and stop",
             "  --help                     print this text and stop",
             "",
             "Comparing implementations:",
@@ -69,6 +91,8 @@ public record CliOptions(String implementation, List<Path> classPath, List<Strin
             "Examples:",
             "  java -jar fltmgr-context-kit-cli.jar --implementation reference --profile win10",
             "  java -jar fltmgr-context-kit-cli.jar --class-path my-adapter.jar --profile all --reports out",
+            "  java -jar fltmgr-context-kit-cli.jar --class-path my-adapter.jar --allure off --no-progress --require-full",
+            "  java -jar fltmgr-context-kit-cli.jar --class-path my-adapter.jar --profile win11 --explore 200",
             "  java -jar fltmgr-context-kit-cli.jar --profile win11 -- ./my-fltmgr --protocol-stdio");
 
     /** The options of a run, or a {@link UsageException} saying what is wrong and how to fix it. */
@@ -81,6 +105,11 @@ public record CliOptions(String implementation, List<Path> classPath, List<Strin
         Path reports = DEFAULT_REPORTS;
         boolean listRules = false;
         boolean help = false;
+        boolean version = false;
+        String allure = null;
+        boolean requireFull = false;
+        boolean progress = true;
+        long explore = 0;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--")) {
@@ -101,6 +130,15 @@ public record CliOptions(String implementation, List<Path> classPath, List<Strin
             switch (option) {
                 case "--help": case "-h": help = true; break;
                 case "--list-rules": listRules = true; break;
+                case "--version": version = true; break;
+                case "--require-full": requireFull = true; break;
+                case "--no-progress": progress = false; break;
+                case "--allure":
+                    allure = value(option, inline, args, i).trim().toLowerCase(Locale.ROOT);
+                    if (!ALLURE_MODES.contains(allure)) {
+                        throw new UsageException("--allure must be report, results or off, got '" + value(option, inline, args, i) + "'");
+                    }
+                    break;
                 case "--implementation": case "-i":
                     implementation = value(option, inline, args, i);
                     break;
@@ -114,6 +152,7 @@ public record CliOptions(String implementation, List<Path> classPath, List<Strin
                 case "--profile": case "-p": profile = value(option, inline, args, i); break;
                 case "--tags": case "-t": tags = value(option, inline, args, i); break;
                 case "--reports": case "-r": reports = Path.of(value(option, inline, args, i)); break;
+                case "--explore": explore = count(option, value(option, inline, args, i)); break;
                 default:
                     throw new UsageException("unknown option '" + arg + "'; run with --help for the options"
                             + (arg.startsWith("-") ? "" : " (a process command goes after '--', e.g. -- " + arg + ")"));
@@ -129,11 +168,54 @@ public record CliOptions(String implementation, List<Path> classPath, List<Strin
         if (tags != null && tags.isBlank()) {
             throw new UsageException("--tags needs a tag expression, e.g. --tags '@must'");
         }
-        return new CliOptions(implementation, List.copyOf(classPath), processCommand, profile, tags, reports, listRules, help);
+        return new CliOptions(implementation, List.copyOf(classPath), processCommand, profile, tags, reports, listRules, help,
+                version, allure, requireFull, progress, explore);
+    }
+
+    /** The options of a run with the kit's defaults for everything the command line adds to the settings. */
+    public CliOptions(String implementation, List<Path> classPath, List<String> processCommand, String profile, String tags,
+                      Path reports, boolean listRules, boolean help) {
+        this(implementation, classPath, processCommand, profile, tags, reports, listRules, help, false, null, false, true, 0);
+    }
+
+    private static long count(String option, String text) {
+        try {
+            long n = Long.parseLong(text.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new UsageException(option + " needs a whole number of sequences, 0 or more, got '" + text + "'");
     }
 
     private static boolean takesValue(String option) {
-        return !option.equals("--help") && !option.equals("-h") && !option.equals("--list-rules");
+        return !List.of("--help", "-h", "--list-rules", "--version", "--require-full", "--no-progress").contains(option);
+    }
+
+    /**
+     * The fltkit.* settings the command line hands the engine (the process command, --allure, --require-full,
+     * --no-progress), exactly the keys a Maven run would set as configuration parameters.
+     */
+    public Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (!processCommand.isEmpty()) {
+            settings.put(Implementations.PROCESS_COMMAND, processCommandJson());
+        }
+        if (allure != null) {
+            settings.put(RunSettings.ALLURE, allure);
+        }
+        if (requireFull) {
+            settings.put(RunSettings.REQUIRE_FULL, "true");
+        }
+        if (!progress) {
+            settings.put(RunSettings.PROGRESS, "false");
+        }
+        if (explore > 0) {
+            settings.put(RunSettings.EXPLORE, Long.toString(explore));
+        }
+        return settings;
     }
 
     private static String value(String option, String inline, String[] args, int i) {

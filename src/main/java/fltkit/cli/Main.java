@@ -1,5 +1,6 @@
 package fltkit.cli;
 
+import fltkit.report.RunInfo;
 import fltkit.rules.RuleCatalog;
 import fltkit.runner.ConformanceRun;
 import fltkit.settings.Implementations;
@@ -10,7 +11,6 @@ import fltkit.spi.WindowsVersion;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The kit's command line ({@code java -jar fltmgr-context-kit-<version>-cli.jar --help}). Exit codes are
@@ -55,6 +55,10 @@ public final class Main {
                 out.println(CliOptions.USAGE);
                 return CONFORMANT;
             }
+            if (options.version()) {
+                out.println(version());
+                return CONFORMANT;
+            }
             ClassLoader loader = AdapterClassPath.loader(options.classPath(), previous);
             thread.setContextClassLoader(loader);
             RuleCatalog catalog = RuleCatalog.load();
@@ -74,10 +78,8 @@ public final class Main {
                 err.println("fltkit: *** PARTIAL RUN *** --tags '" + options.tags() + "' runs fewer than the canonical "
                         + "scenarios; this run establishes no conformance (drop --tags for a real run)");
             }
-            Map<String, String> settings = options.processCommand().isEmpty() ? Map.of()
-                    : Map.of(Implementations.PROCESS_COMMAND, options.processCommandJson());
             RunOutcome outcome = ConformanceRun.execute(new ConformanceRun.Options(implementation, profiles, options.reports(),
-                    options.tags(), settings), out);
+                    options.tags(), options.settings()), out);
             if (outcome.error() != null) {
                 err.println("fltkit: " + outcome.error());
                 return USAGE;
@@ -96,6 +98,12 @@ public final class Main {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** What --version prints: the kit's version and the commit it was built from, both recorded in the jar at build time. */
+    static String version() {
+        return "fltkit " + RunInfo.readKitVersion() + " (commit " + RunInfo.readKitCommit() + "), Java "
+                + System.getProperty("java.runtime.version", System.getProperty("java.version"));
     }
 
     /** The provider class name to run, or a message saying which option names it. */

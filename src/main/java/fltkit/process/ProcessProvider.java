@@ -40,7 +40,7 @@ public class ProcessProvider implements FilterManagerProvider {
     public static final String COMMAND = Implementations.PROCESS_COMMAND;
     /** How long the kit waits for each answer, in milliseconds. */
     public static final String TIMEOUT_MS = Implementations.PROCESS_TIMEOUT;
-    /** A file every request and answer is appended to (prefixed with the process id and > or <), for debugging. */
+    /** A file every request and answer is appended to (prefixed with the process id and {@code >} or {@code <}), for debugging. */
     public static final String TRACE = "fltkit.process.trace";
     /** The longest line the kit reads from a process, in bytes; a longer one breaks the scenario. */
     public static final String MAX_LINE_BYTES = "fltkit.process.max-line-bytes";

@@ -24,7 +24,7 @@ final class JunitXml {
     private JunitXml() {
     }
 
-    static void write(Path file, ProfileRun run) throws IOException {
+    static void write(Path file, ProfileRun run, RunInfo info) throws IOException {
         List<ScenarioRun> scenarios = run.scenarios();
         long breaches = scenarios.stream().filter(s -> s.kitCheck() != null).count();
         long failures = count(scenarios, Outcome.FAILED) + breaches;
@@ -42,6 +42,13 @@ final class JunitXml {
             xml.writeAttribute("errors", Long.toString(errors));
             xml.writeAttribute("skipped", Long.toString(skipped));
             xml.writeCharacters("\n");
+            // Which kit judged which implementation, as in every other report (a CI dashboard shows them per suite).
+            xml.writeStartElement("properties");
+            property(xml, "fltkit.kit.version", info.kitVersion());
+            property(xml, "fltkit.kit.commit", info.kitCommit());
+            property(xml, "fltkit.implementation", info.implementation() + " " + info.implementationVersion());
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
             for (ScenarioRun scenario : scenarios) {
                 testCase(xml, run.profile() + "." + scenario.feature().replace(".feature", ""), scenario.name(), scenario.outcome(),
                         scenario.message());
@@ -57,6 +64,12 @@ final class JunitXml {
         } catch (XMLStreamException e) {
             throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", value == null ? "" : value);
     }
 
     private static void testCase(XMLStreamWriter xml, String className, String name, Outcome outcome, String message)

@@ -46,7 +46,11 @@ import java.util.stream.Collectors;
 public class ReportLabels implements TestLifecycleListener {
     /** URL of a rule's link; {@code {file}} is the feature file, {@code {id}} the rule ID. */
     public static final String LINK_PATTERN = "fltkit.rule.link.pattern";
-    public static final String DEFAULT_LINK_PATTERN = "../../features/{file}";
+    /**
+     * The rule's row in the summary page of the same run, relative to {@code allure-report/index.html}: it works
+     * wherever the reports folder is copied, unlike a link into the kit's sources.
+     */
+    public static final String DEFAULT_LINK_PATTERN = "../" + Reports.SUMMARY_HTML + "#rule-{id}";
     private static volatile Map<String, RuleEntry> rules;
 
     @Override

@@ -72,7 +72,7 @@ public final class Reports implements AutoCloseable {
         try {
             writeSummary(summary);
             for (ProfileRun profile : runs) {
-                JunitXml.write(root.resolve(profile.profile()).resolve(JunitXml.FILE), profile);
+                JunitXml.write(root.resolve(profile.profile()).resolve(JunitXml.FILE), profile, run);
             }
             if (allure.equals("report")) {
                 if (generatorPresent()) {

@@ -7,17 +7,15 @@ import fltkit.spi.WindowsVersion;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * Who ran what: the implementation (name, version, declared capabilities), the profiles, and the
- * kit itself (version from the build, git commit at run time with a fallback), the JDK and the OS.
+ * kit itself (version and git commit, both recorded by the build in the jar), the JDK and the OS.
  * {@code incomplete} says why a run did not finish (empty when it did): such a run has no verdict.
  */
 public record RunInfo(String implementation, String implementationVersion, String vendor, List<String> capabilities,
@@ -70,50 +68,43 @@ public record RunInfo(String implementation, String implementationVersion, Strin
         return given == null ? "" : given;
     }
 
-    static String readKitVersion() {
-        try (InputStream in = RunInfo.class.getResourceAsStream("/fltkit/kit.properties")) {
-            if (in != null) {
-                Properties properties = new Properties();
-                properties.load(in);
-                String version = properties.getProperty("kit.version", "");
-                if (!version.isBlank() && !version.contains("${")) {
-                    return version;
-                }
-            }
-        } catch (IOException e) {
-            // fall through to the package's manifest
+    /** The kit's version, as the build recorded it in {@code fltkit/kit.properties} (else the jar's manifest). */
+    public static String readKitVersion() {
+        String version = kitProperty("kit.version");
+        if (!version.isEmpty()) {
+            return version;
         }
         String manifest = RunInfo.class.getPackage().getImplementationVersion();
         return manifest == null ? "unknown" : manifest;
     }
 
-    /** -Dfltkit.kit.commit, else {@code git rev-parse} in the working directory, else "unknown". */
-    static String readKitCommit() {
+    /**
+     * -Dfltkit.kit.commit, else the commit the build wrote into {@code fltkit/kit.properties}, else "unknown". Read
+     * from the jar, never from the working directory: a report names the kit that made it, wherever it runs.
+     */
+    public static String readKitCommit() {
         String given = System.getProperty("fltkit.kit.commit");
         if (given != null && !given.isBlank()) {
             return given.trim();
         }
-        try {
-            Process git = new ProcessBuilder("git", "rev-parse", "--short=12", "HEAD").redirectErrorStream(true).start();
-            git.getOutputStream().close();
-            if (!git.waitFor(5, TimeUnit.SECONDS)) {
-                git.destroyForcibly();
-                return "unknown";
+        String built = kitProperty("kit.commit");
+        return built.isEmpty() ? "unknown" : built;
+    }
+
+    /** A value the build filtered into kit.properties; empty when missing or left unfiltered. */
+    private static String kitProperty(String key) {
+        try (InputStream in = RunInfo.class.getResourceAsStream("/fltkit/kit.properties")) {
+            if (in != null) {
+                Properties properties = new Properties();
+                properties.load(in);
+                String value = properties.getProperty(key, "").trim();
+                if (!value.contains("${")) {
+                    return value;
+                }
             }
-            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (git.exitValue() != 0 || !out.matches("[0-9a-f]{7,40}")) {
-                return "unknown";
-            }
-            Process dirty = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no").redirectErrorStream(true).start();
-            dirty.getOutputStream().close();
-            boolean modified = dirty.waitFor(5, TimeUnit.SECONDS) && dirty.exitValue() == 0
-                    && !new String(dirty.getInputStream().readAllBytes(), StandardCharsets.UTF_8).isBlank();
-            return modified ? out + "-modified" : out;
         } catch (IOException e) {
-            return "unknown";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
+            // as if missing
         }
+        return "";
     }
 }

@@ -64,8 +64,12 @@ public final class FltkitEngine implements TestEngine {
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-        Class<?> selected = request.getSelectorsByType(ClassSelector.class).stream().map(ClassSelector::getJavaClass)
-                .filter(type -> type.isAnnotationPresent(FilterManagerConformance.class)).findFirst().orElse(null);
+        List<Class<?>> marked = request.getSelectorsByType(ClassSelector.class).stream().map(ClassSelector::getJavaClass)
+                .filter(type -> type.isAnnotationPresent(FilterManagerConformance.class)).distinct().toList();
+        // Surefire scanning the kit's jar (dependenciesToScan) and finding a subclass of its suite in src/test selects
+        // both in one request: the kit runs once, with the most specific class's settings.
+        Class<?> selected = marked.stream().filter(type -> marked.stream().noneMatch(other -> other != type && type.isAssignableFrom(other)))
+                .findFirst().orElse(null);
         boolean byId = request.getSelectorsByType(UniqueIdSelector.class).stream()
                 .anyMatch(s -> s.getUniqueId().getEngineId().filter(ID::equals).isPresent());
         if (selected == null && !byId) {

@@ -4,7 +4,7 @@ package fltkit.spi;
  * One FLT_CONTEXT_REGISTRATION entry as the minifilter writes it. Raw numbers are kept so the kit can
  * pass values the documentation forbids. The three callbacks belong to the kit's minifilter: the
  * implementation calls them (and reports each call as a {@link CallbackEvent}); the kit scripts what
- * the allocate callback returns through {@link FilterManager#failAllocateCallback(int)}.
+ * the allocate callback returns through {@link AllocateCallbacks#failAllocateCallback(int)}.
  *
  * @param contextType FLT_CONTEXT_TYPE, e.g. 0x0004
  * @param flags       0 or {@link #NO_EXACT_SIZE_MATCH}

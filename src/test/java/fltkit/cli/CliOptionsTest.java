@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -92,9 +93,53 @@ class CliOptionsTest {
     }
 
     @Test
+    void runControlsBecomeTheEngineSettingsAMavenRunWouldSet() {
+        CliOptions options = CliOptions.parse("-i", "reference", "--allure", "OFF", "--require-full", "--no-progress");
+        assertThat(options.allure()).isEqualTo("off");
+        assertThat(options.requireFull()).isTrue();
+        assertThat(options.progress()).isFalse();
+        assertThat(options.settings()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "fltkit.allure", "off", "fltkit.require-full", "true", "fltkit.progress", "false"));
+        assertThat(CliOptions.parse("-i", "reference", "--allure=results").settings()).containsExactly(Map.entry("fltkit.allure", "results"));
+        assertThat(CliOptions.parse("--profile", "win7", "--", "./impl").settings())
+                .containsExactly(Map.entry("fltkit.process.command", "[\"./impl\"]"));
+    }
+
+    @Test
+    void exploreAsksTheEngineForThatManySequencesPerProfile() {
+        CliOptions options = CliOptions.parse("-i", "reference", "--explore", "200");
+        assertThat(options.explore()).isEqualTo(200);
+        assertThat(options.settings()).containsExactly(Map.entry("fltkit.explore", "200"));
+        assertThat(CliOptions.parse("-i", "reference", "--explore=0").settings()).isEmpty();
+        assertThatThrownBy(() -> CliOptions.parse("-i", "reference", "--explore", "-1")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("--explore needs a whole number of sequences, 0 or more, got '-1'");
+        assertThatThrownBy(() -> CliOptions.parse("-i", "reference", "--explore", "many")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("got 'many'");
+    }
+
+    @Test
+    void theDefaultsAddNoSetting() {
+        CliOptions options = CliOptions.parse("-i", "reference");
+        assertThat(options.settings()).isEmpty();
+        assertThat(options.allure()).isNull();
+        assertThat(options.progress()).isTrue();
+        assertThat(options.requireFull()).isFalse();
+        assertThat(options.explore()).isZero();
+        assertThat(CliOptions.parse("--version").version()).isTrue();
+    }
+
+    @Test
+    void anUnknownAllureModeNamesTheKnownOnes() {
+        assertThatThrownBy(() -> CliOptions.parse("-i", "reference", "--allure", "single")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("--allure must be report, results or off, got 'single'");
+        assertThatThrownBy(() -> CliOptions.parse("--allure")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("option --allure needs a value");
+    }
+
+    @Test
     void usageListsEveryOption() {
         assertThat(CliOptions.USAGE).contains("--implementation", "--class-path", "--profile", "--tags", "--reports",
-                "--list-rules", "--help", "-- <command>");
+                "--list-rules", "--help", "-- <command>", "--version", "--allure <mode>", "--require-full", "--no-progress", "--explore <n>");
         assertThat(List.of(CliOptions.USAGE.split("\n"))).allMatch(line -> line.length() <= 120);
     }
 }

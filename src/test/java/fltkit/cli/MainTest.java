@@ -36,8 +36,10 @@ class MainTest {
 
     @Test
     void theReferencePassesInOneProfileAndExitsZero() {
-        int code = run("--implementation", "reference", "--profile", "win10", "--reports", reports.toString());
+        int code = run("--implementation", "reference", "--profile", "win10", "--reports", reports.toString(), "--explore", "5");
         assertThat(code).as("exit code; stderr: %s", err()).isEqualTo(Main.CONFORMANT);
+        assertThat(out()).as("--explore 5 explores the profile after its scenarios")
+                .containsPattern("(?m)^fltkit: exploration of win10 \\(seed 1\\): 5 sequences, \\d+ calls, 0 divergences");
         assertThat(out()).containsPattern("(?m)^fltkit: win10: CONFORMS, \\d+ / \\d+ applicable MUST rules exercised and held; \\d+ scenarios: [1-9]\\d* passed, \\d+ recorded, 0 failed, 0 broken, \\d+ skipped")
                 .doesNotContain("PARTIAL").doesNotContain("win11:");
         assertThat(reports.resolve("win10").resolve("junit.xml")).exists();
@@ -70,6 +72,28 @@ class MainTest {
         assertThat(run("--list-rules")).isEqualTo(Main.CONFORMANT);
         assertThat(out()).contains("ALLOC-001", "MUST", "source:");
         assertThat(out()).doesNotContain("passed");
+    }
+
+    @Test
+    void versionNamesTheKitAndTheCommitItWasBuiltFrom() {
+        assertThat(run("--version")).isEqualTo(Main.CONFORMANT);
+        // The build records both in fltkit/kit.properties; outside a git checkout the commit reads "unknown".
+        assertThat(out()).containsPattern("^fltkit \\d+\\.\\d+\\.\\d+\\S* \\(commit ([0-9a-f]{12}|unknown)\\), Java \\S+")
+                .doesNotContain("${");
+        assertThat(out().lines()).hasSize(1);
+    }
+
+    @Test
+    void runControlsReachTheEngine() {
+        // Two roles only: INCOMPLETE, which --require-full turns into a failure; no Allure output, no progress lines.
+        int code = run("-i", "fltkit.runner.VerdictTest$TwoCapabilities", "-p", "win11", "-r", reports.toString(),
+                "--allure", "off", "--no-progress", "--require-full");
+        assertThat(code).as("exit code; stderr: %s", err()).isEqualTo(Main.NOT_CONFORMANT);
+        assertThat(out()).containsPattern("(?m)^fltkit: win11: INCOMPLETE, ").doesNotContain("fltkit: win11 · ");
+        assertThat(err()).contains("fltkit.require-full");
+        assertThat(reports.resolve("allure-results")).doesNotExist();
+        assertThat(reports.resolve("allure-report")).doesNotExist();
+        assertThat(reports.resolve("conformance-summary.json")).exists();
     }
 
     @Test

@@ -124,6 +124,9 @@ class OutputsAgreeTest {
         assertThat(attribute(junit, "failures")).isEqualTo(failures);
         assertThat(attribute(junit, "errors")).isEqualTo(errors);
         assertThat(attribute(junit, "skipped")).isEqualTo(skipped);
+        assertThat(junit).as("the JUnit XML names the kit that judged, as the summary does")
+                .contains("<property name=\"fltkit.kit.commit\" value=\"" + summary.run().kitCommit() + "\"")
+                .contains("<property name=\"fltkit.kit.version\" value=\"" + summary.run().kitVersion() + "\"");
 
         List<Event> finished = events.testEvents().finished().list();
         assertThat(finished).as("JUnit Platform tests (the Maven log)").hasSize((int) (headline.totalScenarios() + breaches));
