@@ -60,7 +60,7 @@ public final class RunBenchmark {
     }
 
     /** What one run took and left behind. */
-    private record Run(double seconds, long bytes, long files, int scenarios, Map<String, Long> biggest) {
+    private record Run(double seconds, double cpu, long bytes, long files, int scenarios, Map<String, Long> biggest) {
     }
 
     private void measure(int repeats) throws Exception {
@@ -78,8 +78,8 @@ public final class RunBenchmark {
             for (Kind kind : kinds) {
                 Run run = run(kind);
                 runs.get(kind.name()).add(run);
-                System.out.printf("  repeat %d/%d  %-34s %6.2f s  %8.1f MB  %5d files%n", r + 1, repeats, kind.name(),
-                        run.seconds(), run.bytes() / 1e6, run.files());
+                System.out.printf("  repeat %d/%d  %-34s %6.2f s wall %6.2f s cpu %8.1f MB  %5d files%n", r + 1, repeats,
+                        kind.name(), run.seconds(), run.cpu(), run.bytes() / 1e6, run.files());
             }
         }
         double callsPerSecond = protocolCallsPerSecond(model);
@@ -113,6 +113,13 @@ public final class RunBenchmark {
                     "<= 15 MB per run");
         }
         System.out.println();
+        System.out.println("the same as CPU time of the kit's JVM (medians; the C model's own CPU not counted):");
+        double cpuFloor = medianCpu(runs.get(kinds.get(0).name()));
+        for (Kind kind : kinds) {
+            double cpu = medianCpu(runs.get(kind.name()));
+            row("  cpu " + kind.name(), secs(cpu), ratio(cpu / cpuFloor), "");
+        }
+        System.out.println();
         System.out.println("biggest files of one '-p all, with the Allure report' run:");
         runs.get(kinds.get(3).name()).get(0).biggest().forEach((name, size) -> System.out.printf("  %10d  %s%n", size, name));
     }
@@ -135,6 +142,12 @@ public final class RunBenchmark {
         return n % 2 == 1 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2;
     }
 
+    private static double medianCpu(List<Run> runs) {
+        double[] cpu = runs.stream().mapToDouble(Run::cpu).sorted().toArray();
+        int n = cpu.length;
+        return n % 2 == 1 ? cpu[n / 2] : (cpu[n / 2 - 1] + cpu[n / 2]) / 2;
+    }
+
     /** Starts the CLI in a fresh JVM into an empty reports folder, and measures the time and what it wrote. */
     private Run run(Kind kind) throws IOException, InterruptedException {
         Path reports = scratch.resolve("reports");
@@ -154,7 +167,12 @@ public final class RunBenchmark {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         long start = System.nanoTime();
         Process process = builder.start();
-        int exit = process.waitFor();
+        // The JVM's own CPU time (not its children's), read until it ends: on a shared machine it wanders less than the wall time.
+        double cpu = 0;
+        while (!process.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            cpu = process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(cpu);
+        }
+        int exit = process.exitValue();
         double seconds = (System.nanoTime() - start) / 1e9;
         String text = Files.readString(output);
         if (exit != 0) {
@@ -185,7 +203,7 @@ public final class RunBenchmark {
                 biggest.put(reports.relativize(all.get((int) s[1])).toString(), s[0]);
             }
         }
-        return new Run(seconds, bytes, files, scenarios, biggest);
+        return new Run(seconds, cpu, bytes, files, scenarios, biggest);
     }
 
     /** FltAllocateContext + FltReleaseContext through the process adapter for about two seconds, after a warm-up. */
