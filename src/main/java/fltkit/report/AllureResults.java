@@ -28,7 +28,7 @@ public class AllureResults extends AllureCucumber7Jvm {
     private static volatile File current = new File(System.getProperty("allure.results.directory", "allure-results"));
 
     public AllureResults(File directory) {
-        super(new AllureLifecycle(new FileSystemResultsWriter(directory.toPath())));
+        super(new AllureLifecycle(new LeanResultsWriter(directory.toPath())));
         current = directory;
     }
 

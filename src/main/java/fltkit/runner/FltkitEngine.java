@@ -231,7 +231,7 @@ public final class FltkitEngine implements TestEngine {
         List<String> plugins = new ArrayList<>();
         plugins.add(RunRecorder.class.getName() + ":" + run.recorderKey(profile));
         java.nio.file.Path folder = settings.reports().resolve(profile.profile());
-        if (settings.flag(RunSettings.CUCUMBER_HTML, true)) {
+        if (settings.flag(RunSettings.CUCUMBER_HTML, false)) {
             plugins.add("html:" + folder.resolve("cucumber.html"));
         }
         if (settings.flag(RunSettings.MESSAGES, false)) {

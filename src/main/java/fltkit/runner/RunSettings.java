@@ -33,7 +33,11 @@ public final class RunSettings {
     public static final String TAGS = "fltkit.tags";
     /** {@code report} (Allure results and the single-file report), {@code results} (results only) or {@code off}. */
     public static final String ALLURE = "fltkit.allure";
-    /** Whether each profile gets Cucumber's own HTML report. */
+    /**
+     * Whether each profile gets Cucumber's own HTML report; off unless asked for: about 5 MB a profile (its
+     * script bundle and every message of the run), most of what a run wrote, while the summary, the JUnit XML
+     * and the Allure report already show every outcome.
+     */
     public static final String CUCUMBER_HTML = "fltkit.cucumber-html";
     /** Whether each profile keeps the Cucumber messages (NDJSON) for tools that read them. */
     public static final String MESSAGES = "fltkit.messages";

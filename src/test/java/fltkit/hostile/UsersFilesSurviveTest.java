@@ -35,7 +35,7 @@ class UsersFilesSurviveTest {
     @Test
     void aFolderOfTheUsersOwnFilesIsRefusedAndLeftExactlyAsItWas() throws IOException {
         Path reports = work.resolve("reports");
-        UserFiles.plant(reports, "vista/notes.txt", "win10/deep/er/file.bin", "win11/cucumber.html", "allure-results/mine.json",
+        UserFiles.plant(reports, "vista/notes.txt", "win10/deep/er/file.bin", "win11/junit.xml", "allure-results/mine.json",
                 "allure-report/index.html", ".allure-history/history.json", "conformance-summary.html", "thesis.tex");
         Map<String, String> before = UserFiles.fingerprint(reports);
 
@@ -54,7 +54,7 @@ class UsersFilesSurviveTest {
         Path reports = work.resolve("reports");
         assertThat(KitCli.inProcess("-i", "reference", "-r", reports.toString(), "-p", "win10", "-t", "@needs:irql").exit())
                 .isEqualTo(Main.NO_VERDICT);
-        assertThat(reports.resolve(ReportsFolder.MANIFEST)).content().contains("\"win10/cucumber.html\"", "\"allure-report/index.html\"");
+        assertThat(reports.resolve(ReportsFolder.MANIFEST)).content().contains("\"win10/junit.xml\"", "\"allure-report/index.html\"");
         Map<String, String> mine = UserFiles.plant(reports, "notes.txt", "mine/sub/data.csv", "vista/README");
         Map<String, String> before = UserFiles.fingerprint(reports);
 
@@ -64,10 +64,10 @@ class UsersFilesSurviveTest {
         Map<String, String> after = UserFiles.fingerprint(reports);
         assertThat(after).as("the user's files").containsAllEntriesOf(mine);
         assertThat(after).as("the earlier run's win10 reports are gone, this run's win11 reports are there")
-                .doesNotContainKeys("win10", "win10/cucumber.html").containsKeys("win11/cucumber.html", "allure-report/index.html");
+                .doesNotContainKeys("win10", "win10/junit.xml").containsKeys("win11/junit.xml", "allure-report/index.html");
         assertThat(after.get("conformance-summary.json")).as("the summary was rewritten").isNotEqualTo(before.get("conformance-summary.json"));
         assertThat(after.keySet()).as("no half-written file is left").noneMatch(name -> name.endsWith(".tmp"));
-        assertThat(reports.resolve(ReportsFolder.MANIFEST)).content().contains("\"win11/cucumber.html\"")
+        assertThat(reports.resolve(ReportsFolder.MANIFEST)).content().contains("\"win11/junit.xml\"")
                 .doesNotContain("notes.txt", "mine/", "vista/");
     }
 
@@ -121,7 +121,7 @@ class UsersFilesSurviveTest {
         for (int run = 1; run <= 2; run++) {
             KitCli.Result result = KitCli.inProcess(run(reports));
             assertThat(result.exit()).as("run %d: %s", run, result).isEqualTo(Main.NO_VERDICT);
-            assertThat(UserFiles.fingerprint(reports)).as("run %d", run).containsAllEntriesOf(mine).containsKey("win11/cucumber.html");
+            assertThat(UserFiles.fingerprint(reports)).as("run %d", run).containsAllEntriesOf(mine).containsKey("win11/junit.xml");
         }
         assertThat(Files.readString(reports.resolve(ReportsFolder.MANIFEST))).doesNotContain("README.md", "screenshots");
     }

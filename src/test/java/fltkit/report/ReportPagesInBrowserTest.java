@@ -49,7 +49,7 @@ class ReportPagesInBrowserTest {
         Chromium.deleteTree(WORK);
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dfltkit.allure.history=" + WORK.resolve("allure-history"), "-cp", classpath, "fltkit.cli.Main",
+                "-Dfltkit.allure.history=" + WORK.resolve("allure-history"), "-Dfltkit.cucumber-html=true", "-cp", classpath, "fltkit.cli.Main",
                 "--implementation", BROKEN, "--profile", "all", "--reports", REPORTS.toString()));
         Process cli = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(Files.createDirectories(WORK).resolve("cli.log").toFile()).start();
