@@ -99,6 +99,18 @@ public final class CleanupAndFreeMutants extends MutantTable {
                                 return new PoolSnapshot(real.outstandingBlocks() + leaked.get(), real.outstandingBytes(), real.liveContexts());
                             });
                         }),
+                // Loses one context in every 50 it allocates: the block stays taken, no one can free it, the scenarios of one or two never see it.
+                mutant("LosesEveryFiftiethBlock").breaks("FREE-004")
+                        .says("pool block(s) outstanding", "memory did not go back")
+                        .perScenario(m -> {
+                            AtomicLong allocated = new AtomicLong();
+                            m.allocateContext((ref, filter, type, size, pool) -> {
+                                if (allocated.incrementAndGet() % 50 == 0) {
+                                    ref.allocateContext(filter, type, size, pool);
+                                }
+                                return ref.allocateContext(filter, type, size, pool);
+                            });
+                        }),
                 // Reports a cleanup call for every freed context, even where the definition registered no cleanup callback.
                 mutant("CleanupWithoutRegistration").breaks("FREE-005")
                         .says("although none was registered")
