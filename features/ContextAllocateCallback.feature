@@ -47,7 +47,7 @@ Feature: The context allocate callback
   @must @windows:all
   Rule: ACB-003 The allocate routine is asked for the whole context, more than the minifilter's portion
     Source: "PFLT_CONTEXT_ALLOCATE_CALLBACK callback function (fltkernel.h)", Parameters > Size (Size covers the entire context: the filter manager's portion and the minifilter's portion) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nc-fltkernel-pflt_context_allocate_callback
-    The filter manager's portion is not empty (it carries at least the reference count), so Size is strictly larger than ContextSize.
+    The filter manager's portion is not empty (it carries at least the reference count), so Size is strictly larger than ContextSize. This is all one call shows; the exact relation, Size = ContextSize + one fixed portion, is ACB-009's.
 
     @needs:allocate-callback @needs:callback-events
     Scenario Outline: ACB-003 a <size>-byte request

@@ -107,9 +107,9 @@ Feature: Context cleanup and free
       Then the pool's outstanding blocks are back to what the kit noted
 
       Examples:
-        | kind          | type               | size                        | pool         |
-        | fixed-size    | FLT_FILE_CONTEXT   | 24                          | PagedPool    |
-        | variable-size | FLT_VOLUME_CONTEXT | FLT_VARIABLE_SIZED_CONTEXTS | NonPagedPool |
+        | kind          | type                     | size                        | pool         |
+        | fixed-size    | FLT_FILE_CONTEXT         | 24                          | PagedPool    |
+        | variable-size | FLT_STREAMHANDLE_CONTEXT | FLT_VARIABLE_SIZED_CONTEXTS | NonPagedPool |
 
     @needs:pool-accounting
     Scenario Outline: FREE-004 300 <kind> <type> contexts alive at once, released out of order, leave no pool block outstanding

@@ -91,7 +91,7 @@ public enum Freedoms {
      */
     KIT_GONE_OBJECTS("KIT-EXPLORE-106", "what routines do on objects that are gone or whose outcome no page states",
             Treatment.NOT_GENERATED),
-    /** CALLER-CONTRACT rules (REG-002, REG-005, REG-010, ALLOC-008, ALLOC-015, ALLOC-017, ALLOC-019, REF-008, REF-009, DEL-009, SEC-008, CBD-011). */
+    /** CALLER-CONTRACT rules (REG-002, ALLOC-008, ALLOC-015, ALLOC-017, ALLOC-019, REF-008, REF-009, DEL-009, SEC-008, CBD-011). */
     KIT_CALLER_CONTRACT("KIT-EXPLORE-107", "anything a minifilter breaking its contract would do", Treatment.NOT_GENERATED);
 
     /** How the explorer treats the freedom. */

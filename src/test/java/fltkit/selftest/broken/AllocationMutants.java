@@ -114,7 +114,8 @@ public final class AllocationMutants extends MutantTable {
                             });
                         }),
                 // Leaves a stale pointer in ReturnedContext when the allocation fails.
-                mutant("HandsBackGarbageOnFailure").breaks("ALLOC-011").alsoFails("ACB-006")
+                mutant("HandsBackGarbageOnFailure").breaks("ALLOC-011").alsoFails("ACB-006", "REG-001", "REG-003", "REG-007", "REG-008",
+                                "REG-009", "REG-013", "REG-020", "REG-021", "ALLOC-006", "ALLOC-010", "ALLOC-012", "ALLOC-020")
                         .says("yet handed back context 0xBAD00000")
                         .allocateContext((ref, filter, type, size, pool) -> {
                             Allocation allocation = ref.allocateContext(filter, type, size, pool);
@@ -133,7 +134,7 @@ public final class AllocationMutants extends MutantTable {
                         .says("comes from NonPagedPool, expected PagedPool")
                         .allocateContext((ref, filter, type, size, pool) -> ref.allocateContext(filter, type, size, PoolType.NON_PAGED_POOL)),
                 // Keeps its paged and nonpaged lookaside lists the wrong way round: a context of either pool comes from the other's list.
-                mutant("LookasideListsOfTheOtherPool").breaks("ALLOC-013")
+                mutant("LookasideListsOfTheOtherPool").breaks("ALLOC-013").alsoFails("ALLOC-014")
                         .says("_LOOKASIDE or straight from pool (POOL)")
                         .inspectContext((ref, context) -> {
                             ContextState real = ref.inspectContext(context);
