@@ -47,7 +47,7 @@ Feature: The context allocate callback
   @must @windows:all
   Rule: ACB-003 The allocate routine is asked for the whole context, more than the minifilter's portion
     Source: "PFLT_CONTEXT_ALLOCATE_CALLBACK callback function (fltkernel.h)", Parameters > Size (Size covers the entire context: the filter manager's portion and the minifilter's portion) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nc-fltkernel-pflt_context_allocate_callback
-    The filter manager's portion is not empty (it carries at least the reference count), so Size is strictly larger than ContextSize.
+    The filter manager's portion is not empty (it carries at least the reference count), so Size is strictly larger than ContextSize. This is all one call shows; the exact relation, Size = ContextSize + one fixed portion, is ACB-009's.
 
     @needs:allocate-callback @needs:callback-events
     Scenario Outline: ACB-003 a <size>-byte request
@@ -150,3 +150,26 @@ Feature: The context allocate callback
       When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from NonPagedPoolNx
       Then the kit records what FltAllocateContext returned
       And the kit records the pool type the allocate callback was asked for
+
+  @must @windows:all
+  Rule: ACB-009 Size is ContextSize plus the filter manager's portion, one fixed size for a context type
+    Source: "PFLT_CONTEXT_ALLOCATE_CALLBACK callback function (fltkernel.h)", Parameters > Size (the size of the entire context: the portion the filter manager defines and the portion the minifilter defines) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nc-fltkernel-pflt_context_allocate_callback; "FltAllocateContext function (fltkernel.h)", Parameters > ContextSize (the size of the portion the minifilter defines) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
+    Ambiguity: ACB-003 only follows from the pages as "more than ContextSize"; no page gives the size of the filter manager's portion or says where in the block it lies.
+    Kit reading: the whole context is the two portions and nothing else, and the filter manager's portion is its own structure, so Size minus ContextSize is the same number for every context of one type that one filter manager allocates, and the context sits at the same place in each block. A Size rounded up, padded by an amount that grows with the request, or computed from another size breaks it; the portion's size itself is never compared with any one implementation's.
+
+    @needs:allocate-callback @needs:callback-events
+    Scenario Outline: ACB-009 <type> contexts of 1, 64, 100 and 65535 bytes have one filter manager's portion
+      Given the minifilter registers these context definitions:
+        | type   | size | callbacks     |
+        | <type> | 0    | allocate+free |
+      When the minifilter allocates a <type> of 1 bytes from <pool> as "one"
+      And the minifilter allocates a <type> of 64 bytes from <pool> as "sixty-four"
+      And the minifilter allocates a <type> of 100 bytes from <pool> as "hundred"
+      And the minifilter allocates a <type> of 65535 bytes from <pool> as "largest"
+      Then the filter manager's portion is the same for every context of a type from the allocate callback
+
+      Examples:
+        | type                 | pool         |
+        | FLT_FILE_CONTEXT     | PagedPool    |
+        | FLT_STREAM_CONTEXT   | PagedPool    |
+        | FLT_VOLUME_CONTEXT   | NonPagedPool |

@@ -97,6 +97,34 @@ Feature: Context cleanup and free
         | fixed-size    | FLT_VOLUME_CONTEXT   | 24                          | NonPagedPool |
         | variable-size | FLT_INSTANCE_CONTEXT | FLT_VARIABLE_SIZED_CONTEXTS | PagedPool    |
 
+    @needs:pool-accounting
+    Scenario Outline: FREE-004 <kind> <type> contexts allocated and released 400 times, one at a time, leave no pool block outstanding
+      Given the minifilter registers these context definitions:
+        | type   | size   |
+        | <type> | <size> |
+      And the kit notes the pool's outstanding blocks
+      When the minifilter allocates and releases a <type> of 24 bytes from <pool> 400 times
+      Then the pool's outstanding blocks are back to what the kit noted
+
+      Examples:
+        | kind          | type                     | size                        | pool         |
+        | fixed-size    | FLT_FILE_CONTEXT         | 24                          | PagedPool    |
+        | variable-size | FLT_STREAMHANDLE_CONTEXT | FLT_VARIABLE_SIZED_CONTEXTS | NonPagedPool |
+
+    @needs:pool-accounting
+    Scenario Outline: FREE-004 300 <kind> <type> contexts alive at once, released out of order, leave no pool block outstanding
+      Given the minifilter registers these context definitions:
+        | type   | size   |
+        | <type> | <size> |
+      And the kit notes the pool's outstanding blocks
+      When the minifilter allocates 300 contexts, each a <type> of 24 bytes from <pool>, and then releases them out of order
+      Then the pool's outstanding blocks are back to what the kit noted
+
+      Examples:
+        | kind          | type                 | size                        | pool         |
+        | fixed-size    | FLT_STREAM_CONTEXT   | 24                          | PagedPool    |
+        | variable-size | FLT_INSTANCE_CONTEXT | FLT_VARIABLE_SIZED_CONTEXTS | PagedPool    |
+
   @must @windows:all
   Rule: FREE-005 No cleanup callback is called for a definition that registered none
     Source: "Registering context types", Minifilter callback routines for context management (the callbacks are optional) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types

@@ -7,6 +7,8 @@
 #   - @needs:<capability> marks scenarios that need an optional part of the SPI;
 #   - the Rule's description starts with "Source:" (the Microsoft Learn page's title, the section and
 #     the page's address) and may add "Ambiguity:" and "Kit reading:" lines where the documents disagree.
+# Retired rule IDs (never reused): ALLOC-005 (recorded what a section context did before Windows 8, which
+# contradicted ALLOC-006; now ALLOC-020, which demands that 0x0040 is refused there like every invalid type).
 Feature: FltAllocateContext
 
   @must @windows:all
@@ -35,6 +37,30 @@ Feature: FltAllocateContext
       When the minifilter allocates a FLT_FILE_CONTEXT of 48 bytes from PagedPool
       Then FltAllocateContext returns STATUS_SUCCESS
       And the returned context has a reference count of 1
+
+    @needs:context-inspection
+    Scenario Outline: ALLOC-001 a <kind> context in the memory of a released one comes back referenced once
+      Given the minifilter registers these context definitions:
+        | type             | size   | callbacks   |
+        | FLT_FILE_CONTEXT | <size> | <callbacks> |
+      When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from PagedPool as "first"
+      And the minifilter releases "first"
+      And the minifilter allocates FLT_FILE_CONTEXT of 64 bytes from PagedPool until the memory of "first" comes back
+      Then every context allocated since has a reference count of 1
+
+      Examples:
+        | kind       | size | callbacks |
+        | fixed-size | 64   | none      |
+
+      @needs:variable-size
+      Examples:
+        | kind          | size                        | callbacks |
+        | variable-size | FLT_VARIABLE_SIZED_CONTEXTS | none      |
+
+      @needs:allocate-callback
+      Examples:
+        | kind              | size | callbacks     |
+        | allocate-callback | 0    | allocate+free |
 
   @must @windows:all
   Rule: ALLOC-002 A ContextSize above MAXUSHORT fails with STATUS_INVALID_BUFFER_SIZE
@@ -98,27 +124,30 @@ Feature: FltAllocateContext
       Then FltAllocateContext returns STATUS_SUCCESS
       And the returned context is a FLT_SECTION_CONTEXT
 
-  @impl-defined @windows:vista..win7
-  Rule: ALLOC-005 Before Windows 8 what a section context registration and allocation do is not documented
-    Source: "FltAllocateContext function (fltkernel.h)", Parameters > ContextType (FLT_SECTION_CONTEXT only from Windows 8) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
-    The page only says when the type starts to exist; before that 0x0040 is no context type, so the kit records what happens.
+  @must @windows:vista..win7
+  Rule: ALLOC-020 Before Windows 8 the value 0x0040 is no context type, and no filter can allocate it
+    Source: "FltAllocateContext function (fltkernel.h)", Parameters > ContextType (FLT_SECTION_CONTEXT only from Windows 8) and Return value (STATUS_INVALID_PARAMETER: an invalid ContextType) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
+    Ambiguity: the page only says when FLT_SECTION_CONTEXT starts to exist. An earlier reading of the kit (ALLOC-005, retired) recorded what happens before that as implementation-defined, which contradicted ALLOC-006: every value that is not a context type must fail, and before Windows 8 0x0040 is not one.
+    Kit reading: before Windows 8, 0x0040 is refused like every invalid ContextType (ALLOC-006: STATUS_INVALID_PARAMETER or STATUS_NOT_SUPPORTED, nothing handed back); a registration array naming it is either refused or registered without making 0x0040 allocatable (REG-020).
 
-    Scenario: ALLOC-005 registering type 0x0040 before Windows 8
+    Scenario: ALLOC-020 allocating type 0x0040 before Windows 8 is refused
+      Given the minifilter registers a FLT_FILE_CONTEXT definition of 64 bytes
+      When the minifilter allocates a context of type 0x0040 of 64 bytes from PagedPool
+      Then FltAllocateContext returns STATUS_INVALID_PARAMETER or STATUS_NOT_SUPPORTED
+      And no context is handed back
+      And the kit records what FltAllocateContext returned
+
+    Scenario: ALLOC-020 a definition of type 0x0040 before Windows 8 does not make it allocatable
       Given the minifilter registers these context definitions:
         | type   | size |
         | 0x0040 | 64   |
-      Then the kit records what FltRegisterFilter returned
-
-    Scenario: ALLOC-005 allocating type 0x0040 before Windows 8
-      Given the minifilter registers a FLT_FILE_CONTEXT definition of 64 bytes
-      When the minifilter allocates a context of type 0x0040 of 64 bytes from PagedPool
-      Then the kit records what FltAllocateContext returned
+      Then FltRegisterFilter either fails and hands back no filter, or a context of type 0x0040 still cannot be allocated
 
   @must @windows:all
   Rule: ALLOC-006 An invalid ContextType fails the allocation
     Source: "FltAllocateContext function (fltkernel.h)", Return value (STATUS_INVALID_PARAMETER: an invalid ContextType or ContextSize) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
     Ambiguity: the page names STATUS_INVALID_PARAMETER, yet one observed Windows build answers STATUS_NOT_SUPPORTED, and the page introduces its table with "such as", so the list is not exhaustive.
-    Kit reading: an invalid type must fail with one of the two codes; which one is recorded.
+    Kit reading: an invalid type must fail with one of the two codes (which one is recorded), and like every failed allocation hand nothing back.
 
     Scenario Outline: ALLOC-006 type value <value> is refused
       Given the minifilter registers these context definitions:
@@ -126,6 +155,7 @@ Feature: FltAllocateContext
         | FLT_FILE_CONTEXT | 64   |
       When the minifilter allocates a context of type <value> of 64 bytes from PagedPool
       Then FltAllocateContext returns STATUS_INVALID_PARAMETER or STATUS_NOT_SUPPORTED
+      And no context is handed back
       And the kit records what FltAllocateContext returned
 
       Examples:
@@ -240,6 +270,15 @@ Feature: FltAllocateContext
       And the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from PagedPool
       Then FltAllocateContext returns STATUS_SUCCESS
 
+    @needs:pool-faults
+    Scenario: ALLOC-010 allocations succeed while the pool has memory, and the one that finds it exhausted fails
+      Given the minifilter registers a FLT_FILE_CONTEXT definition of 64 bytes
+      And the pool fails every allocation after the next 3
+      When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from PagedPool as "first"
+      And the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from PagedPool until an allocation fails, at most 8 times
+      Then FltAllocateContext returns STATUS_INSUFFICIENT_RESOURCES
+      And no context is handed back
+
   @must @windows:all
   Rule: ALLOC-011 A failed allocation hands nothing back and keeps no memory
     Source: "FltAllocateContext function (fltkernel.h)", Parameters > ReturnedContext and Remarks (ReturnedContext receives the context only when one was allocated; the caller releases only what it got) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
@@ -279,7 +318,7 @@ Feature: FltAllocateContext
   Rule: ALLOC-012 Without per-stream context support only STATUS_NOT_SUPPORTED may refuse an allocation, and only for stream contexts
     Source: "FltAllocateContext function (fltkernel.h)", Return value (STATUS_NOT_SUPPORTED: the file system does not support per-stream contexts) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
     Ambiguity: FltAllocateContext takes no file object, so it cannot know which file system a context will be set on; one observed Windows build never returns STATUS_NOT_SUPPORTED for this reason.
-    Kit reading: when the file system lacks per-stream contexts, a stream or stream-handle allocation either succeeds or fails with STATUS_NOT_SUPPORTED (recorded); other context types are not affected and still succeed.
+    Kit reading: when the file system lacks per-stream contexts, a stream or stream-handle allocation either succeeds or fails with STATUS_NOT_SUPPORTED (recorded; a failure hands nothing back); other context types are not affected and still succeed.
 
     @needs:stream-support-toggle
     Scenario Outline: ALLOC-012 a <type> allocation when the file system lacks per-stream contexts
@@ -287,6 +326,7 @@ Feature: FltAllocateContext
       And the file system does not support per-stream contexts
       When the minifilter allocates a <type> of 64 bytes from PagedPool
       Then FltAllocateContext returns STATUS_SUCCESS or STATUS_NOT_SUPPORTED
+      And if it failed, no context is handed back
       And the kit records what FltAllocateContext returned
 
       Examples:
@@ -310,6 +350,7 @@ Feature: FltAllocateContext
   @must @windows:all
   Rule: ALLOC-013 The context comes from the pool the caller names, NonPagedPool or PagedPool
     Source: "FltAllocateContext function (fltkernel.h)", Parameters > PoolType and Remarks (the context comes "from the specified pool") — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
+    Whether a fixed-size context comes from a lookaside list or straight from pool is the implementation's choice (REG-011), but a lookaside list it comes from holds memory of the pool asked for: a NonPagedPool context never comes from a paged list, nor a PagedPool one from a nonpaged list.
 
     @needs:context-inspection
     Scenario Outline: ALLOC-013 a <kind> file context from <pool>
@@ -319,6 +360,7 @@ Feature: FltAllocateContext
       When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from <pool>
       Then FltAllocateContext returns STATUS_SUCCESS
       And the returned context comes from <pool>
+      And the returned context came from a <pool> lookaside list or straight from pool
 
       Examples:
         | kind       | size | pool         |
@@ -343,6 +385,7 @@ Feature: FltAllocateContext
       When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from NonPagedPoolNx
       Then FltAllocateContext returns STATUS_SUCCESS
       And the returned context comes from NonPagedPoolNx
+      And the returned context came from a NonPagedPoolNx lookaside list or straight from pool
 
       Examples:
         | kind       | size |

@@ -15,7 +15,6 @@ import fltkit.spi.PoolAccounting;
 import fltkit.spi.PoolSnapshot;
 import fltkit.spi.PoolType;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,8 +44,13 @@ record Check(String ruleId, String step, Function<Side, String> observe, Set<Cap
     // ---- Registration and allocation ----
 
     static Check registerReturns(String rule, NtStatus expected) {
-        return new Check(rule, "FltRegisterFilter returns " + expected.name(),
-                s -> is(s.registration.status().equals(expected), "FltRegisterFilter returned " + s.registration.status()), Set.of());
+        return new Check(rule, "FltRegisterFilter returns " + expected.name(), s -> {
+            if (!s.registration.status().equals(expected)) {
+                return "FltRegisterFilter returned " + s.registration.status();
+            }
+            return is(s.registration.status().isSuccess() == (s.registration.filter() != 0), String.format(
+                    "FltRegisterFilter returned %s with filter 0x%X", s.registration.status(), s.registration.filter()));
+        }, Set.of());
     }
 
     static Check allocateReturns(String rule, List<NtStatus> allowed) {
@@ -197,7 +201,7 @@ record Check(String ruleId, String step, Function<Side, String> observe, Set<Cap
     }
 
     private static List<CallbackEvent> cleanups(Side s, long context) {
-        return s.events.stream().filter(e -> e.kind() == CallbackEvent.Kind.CLEANUP && e.address() == context).toList();
+        return s.eventsSince(context).stream().filter(e -> e.kind() == CallbackEvent.Kind.CLEANUP && e.address() == context).toList();
     }
 
     static Check cleanupRanOnce(String rule, String name, ContextType type) {
@@ -217,14 +221,14 @@ record Check(String ruleId, String step, Function<Side, String> observe, Set<Cap
         }, Set.of(Capability.CALLBACK_EVENTS));
     }
 
-    /** The nearest block the allocate callback returned at or below the context (ContextCallbackSteps.blockOf). */
+    /** The block the allocate callback returned while the context was allocated (ContextCallbackSteps.blockOf). */
     static Optional<CallbackEvent> blockOf(Side s, long context) {
-        return s.events.stream().filter(e -> e.kind() == CallbackEvent.Kind.ALLOCATE && e.address() != 0 && e.address() <= context)
-                .max(Comparator.comparingLong(CallbackEvent::address));
+        return s.blockOf(context);
     }
 
-    private static List<CallbackEvent> frees(Side s, CallbackEvent block) {
-        return s.events.stream().filter(e -> e.kind() == CallbackEvent.Kind.FREE && e.address() == block.address()).toList();
+    private static List<CallbackEvent> frees(Side s, long context, CallbackEvent block) {
+        return s.eventsSince(context).stream().filter(e -> e.kind() == CallbackEvent.Kind.FREE && e.address() == block.address())
+                .toList();
     }
 
     static Check freeGotBlock(String rule, String name) {
@@ -232,9 +236,9 @@ record Check(String ruleId, String step, Function<Side, String> observe, Set<Cap
             long context = s.named.get(name);
             Optional<CallbackEvent> block = blockOf(s, context);
             if (block.isEmpty()) {
-                return "no allocate callback call returned a block at or below it";
+                return "the allocate callback returned no block while it was allocated";
             }
-            List<CallbackEvent> frees = frees(s, block.get());
+            List<CallbackEvent> frees = frees(s, context, block.get());
             if (frees.size() != 1) {
                 return String.format("the free callback got its block 0x%X %d time(s)", block.get().address(), frees.size());
             }
@@ -249,9 +253,9 @@ record Check(String ruleId, String step, Function<Side, String> observe, Set<Cap
             long context = s.named.get(name);
             Optional<CallbackEvent> block = blockOf(s, context);
             if (block.isEmpty()) {
-                return "no allocate callback call returned a block at or below it";
+                return "the allocate callback returned no block while it was allocated";
             }
-            List<CallbackEvent> frees = frees(s, block.get());
+            List<CallbackEvent> frees = frees(s, context, block.get());
             List<CallbackEvent> cleanups = cleanups(s, context);
             return is(!cleanups.isEmpty() && !frees.isEmpty() && s.events.indexOf(cleanups.get(0)) < s.events.indexOf(frees.get(0)),
                     "its cleanup callback did not run before its free callback");
@@ -268,8 +272,11 @@ record Check(String ruleId, String step, Function<Side, String> observe, Set<Cap
     static Check poolBack(String rule) {
         return new Check(rule, "the pool's outstanding blocks are back to what the kit noted", s -> {
             PoolSnapshot now = s.role(PoolAccounting.class).pool();
-            return is(now.outstandingBlocks() == s.noted.outstandingBlocks(), now.outstandingBlocks()
-                    + " pool block(s) outstanding, " + s.noted.outstandingBlocks() + " noted");
+            if (now.outstandingBlocks() != s.noted.outstandingBlocks()) {
+                return now.outstandingBlocks() + " pool block(s) outstanding, " + s.noted.outstandingBlocks() + " noted";
+            }
+            return is(now.outstandingBytes() == s.noted.outstandingBytes(), now.outstandingBytes()
+                    + " bytes in outstanding pool blocks, " + s.noted.outstandingBytes() + " noted");
         }, Set.of(Capability.POOL_ACCOUNTING));
     }
 

@@ -42,8 +42,9 @@ public enum Freedoms {
     ACB_008("ACB-008", "the pool type the allocate callback is asked for when the minifilter asks for NonPagedPoolNx",
             Treatment.NOT_COMPARED),
     /**
-     * ContextAllocateCallback.feature, ACB-003: Size covers the filter manager's portion too, whose size no page
-     * gives; only "more than the minifilter's portion" is compared, never the reference's header size.
+     * ContextAllocateCallback.feature, ACB-003 and ACB-009: Size covers the filter manager's portion too, whose size
+     * no page gives; only "more than the minifilter's portion" is compared, never the reference's header size (ACB-009,
+     * one portion size per type within one filter manager, is left to its scenario).
      */
     ACB_003("ACB-003", "how large the filter manager's own portion of a context is", Treatment.NOT_COMPARED),
     /** CallbackData.feature, CBD-006, Kit reading: "failing and succeeding are both allowed". */
@@ -69,8 +70,9 @@ public enum Freedoms {
             + "an allocation reuses: contexts are compared by the names the minifilter gave them, and a name whose "
             + "address another allocation has taken is no longer inspected", Treatment.NOT_COMPARED),
     /** PoolSnapshot counts blocks "headers included"; the documents size neither headers nor internal blocks. */
-    KIT_POOL_SIZES("KIT-EXPLORE-102", "outstanding bytes, and outstanding blocks while the minifilter still holds "
-            + "something: the pool is compared only when both implementations hold nothing", Treatment.NOT_COMPARED),
+    KIT_POOL_SIZES("KIT-EXPLORE-102", "outstanding bytes and blocks across the two implementations, and the pool while "
+            + "the minifilter still holds something: each side's pool is compared with what that side noted, only when "
+            + "both hold nothing", Treatment.NOT_COMPARED),
     /** ALLOC-010 says a pool failure fails the call; no page says how many pool allocations a routine makes. */
     KIT_POOL_COUNTS("KIT-EXPLORE-103", "how many pool allocations one routine makes: pool faults are injected only as "
             + "\"the pool fails every allocation\", never as a count", Treatment.NOT_GENERATED),
@@ -89,7 +91,7 @@ public enum Freedoms {
      */
     KIT_GONE_OBJECTS("KIT-EXPLORE-106", "what routines do on objects that are gone or whose outcome no page states",
             Treatment.NOT_GENERATED),
-    /** CALLER-CONTRACT rules (REG-002, REG-005, REG-010, ALLOC-008, ALLOC-015, ALLOC-017, ALLOC-019, REF-008, REF-009, DEL-009, SEC-008, CBD-011). */
+    /** CALLER-CONTRACT rules (REG-002, ALLOC-008, ALLOC-015, ALLOC-017, ALLOC-019, REF-008, REF-009, DEL-009, SEC-008, CBD-011). */
     KIT_CALLER_CONTRACT("KIT-EXPLORE-107", "anything a minifilter breaking its contract would do", Treatment.NOT_GENERATED);
 
     /** How the explorer treats the freedom. */

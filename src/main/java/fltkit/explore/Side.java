@@ -78,6 +78,10 @@ final class Side {
     final List<Long> held = new ArrayList<>();
     final Set<Long> seen = new LinkedHashSet<>();
     private final Map<Long, long[]> requests = new HashMap<>();
+    /** The block the allocate callback returned while each address was last allocated (AllocationSteps.allocate). */
+    private final Map<Long, CallbackEvent> blocks = new HashMap<>();
+    /** How many callback calls there were before each address was last allocated. */
+    private final Map<Long, Integer> eventsFrom = new HashMap<>();
     /** Every address a successful allocation handed back, in order (a recycled address appears again). */
     final List<Long> allocations = new ArrayList<>();
     /** What the minifilter knows of each name: what it asked for. */
@@ -205,14 +209,35 @@ final class Side {
     /** FltAllocateContext; a success is held until released (AllocationSteps.allocate). */
     Allocation allocate(int type, long size, int pool) {
         poolBeforeAllocation = declares(Capability.POOL_ACCOUNTING) ? role(PoolAccounting.class).pool() : null;
+        drainEvents();
+        int from = events.size();
         Allocation allocation = fm.allocateContext(filter(), type, size, pool);
         lastAllocation = allocation;
         if (allocation.status().isSuccess()) {
             hold(allocation.returnedContext());
             requests.put(allocation.returnedContext(), new long[] {type, size});
             allocations.add(allocation.returnedContext());
+            drainEvents();
+            CallbackEvent block = null;
+            for (CallbackEvent event : events.subList(from, events.size())) {
+                if (event.kind() == CallbackEvent.Kind.ALLOCATE && event.address() != 0) {
+                    block = event;
+                }
+            }
+            blocks.put(allocation.returnedContext(), block);
+            eventsFrom.put(allocation.returnedContext(), from);
         }
         return allocation;
+    }
+
+    /** The block the allocate callback returned while the context was allocated, if it returned one. */
+    java.util.Optional<CallbackEvent> blockOf(long context) {
+        return java.util.Optional.ofNullable(blocks.get(context));
+    }
+
+    /** The callback calls since the context was allocated (ContextCallbackSteps.since). */
+    List<CallbackEvent> eventsSince(long context) {
+        return events.subList(Math.min(eventsFrom.getOrDefault(context, 0), events.size()), events.size());
     }
 
     /** The named allocation step: the scenario needs it to succeed; false when it did not. */

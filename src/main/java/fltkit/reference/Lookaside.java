@@ -21,16 +21,15 @@ final class Lookaside {
         this.paged = paged;
     }
 
-    /** An entry, recycled if one is cached, or null when pool is exhausted. */
+    /**
+     * An entry, recycled if one is cached, or null when pool is exhausted. Either way it is one allocation as
+     * fault injection counts them: a cached entry consumes the injected failure here, a fresh one in the pool.
+     */
     Pool.Block allocate() {
-        if (pool.consumeFailure()) {
-            return null;
+        if (cached.isEmpty()) {
+            return pool.allocate(entrySize, paged, false);
         }
-        Pool.Block block = cached.poll();
-        if (block != null) {
-            return block;
-        }
-        return pool.allocate(entrySize, paged, false);
+        return pool.consumeFailure() ? null : cached.poll();
     }
 
     void free(Pool.Block block) {
@@ -39,10 +38,6 @@ final class Lookaside {
         } else {
             pool.free(block);
         }
-    }
-
-    boolean paged() {
-        return paged;
     }
 
     /** Entries handed back to the list but not to pool. */

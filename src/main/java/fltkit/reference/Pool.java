@@ -91,10 +91,6 @@ final class Pool {
         recycled.computeIfAbsent(block.size(), s -> new ArrayDeque<>()).push(block);
     }
 
-    Block find(long address) {
-        return live.get(address);
-    }
-
     long outstandingBlocks() {
         return live.size();
     }

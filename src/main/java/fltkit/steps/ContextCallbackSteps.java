@@ -11,9 +11,7 @@ import fltkit.steps.LastAnswer.Routine;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The calls the filter manager makes into the minifilter's context callbacks (ContextAllocateCallback,
@@ -40,12 +38,23 @@ public class ContextCallbackSteps {
                 + calls.size() + " times, expected once: " + calls);
     }
 
+    @Then("the allocate callback has not been called")
+    public void allocateNotCalled() {
+        List<CallbackEvent> calls = calls(CallbackEvent.Kind.ALLOCATE);
+        judge.that(calls.isEmpty(), () -> "after " + allocations.lastCall() + " the allocate callback was called " + calls.size()
+                + " time(s), expected never: no definition of that type has an allocate routine; calls: " + calls);
+    }
+
+    /**
+     * The minifilter portion lies within the block (a containment, which is all ACB-001 says: the context is built
+     * in the block the routine returned); where in it the filter manager keeps its own portion is ACB-009's.
+     */
     @Then("the returned context lies inside the block the allocate callback returned")
     public void insideBlock() {
-        CallbackEvent call = lastAllocate();
-        long context = state.answer().of(Routine.ALLOCATE, Allocation.class, judge).returnedContext();
+        long context = returnedContext();
+        CallbackEvent call = blockOf(context);
         long request = state.contexts().requestedSize(context, judge);
-        judge.that(call.address() != 0 && context >= call.address() && context + request <= call.address() + call.size(),
+        judge.that(context >= call.address() && context + request <= call.address() + call.size(),
                 () -> String.format("%s handed back context 0x%X (%d bytes), which is not inside the block 0x%X..0x%X the "
                         + "allocate callback returned", allocations.lastCall(), context, request, call.address(),
                         call.address() + call.size()));
@@ -58,11 +67,46 @@ public class ContextCallbackSteps {
                 + PoolType.name(call.poolType()) + ", expected " + PoolType.name(pool));
     }
 
+    /**
+     * ACB-003: Size covers the filter manager's portion as well as the minifilter's, and the filter manager's is not
+     * empty. "More than" is all this rule can say of one call; the exact relation (ContextSize plus one fixed portion)
+     * needs several calls to compare and is ACB-009's.
+     */
     @Then("the allocate callback was asked for more than {long} bytes")
     public void askedForMoreThan(long bytes) {
-        CallbackEvent call = lastAllocate();
+        long context = returnedContext();
+        CallbackEvent call = blockOf(context);
         judge.that(call.size() > bytes, () -> "for " + allocations.lastCall() + " the allocate callback was asked for "
                 + call.size() + " bytes, expected more than " + bytes + " (the filter manager's portion plus the minifilter's)");
+    }
+
+    /**
+     * ACB-009: Size is the filter manager's portion plus exactly ContextSize, and the filter manager's portion is its
+     * own structure, so for one context type it is one size whatever the ContextSize. Where in the block the filter
+     * manager keeps it is not documented, so the place of the context in its block is only required to be the same
+     * for every context of the type; Size minus ContextSize must be the same number for all of them.
+     */
+    @Then("the filter manager's portion is the same for every context of a type from the allocate callback")
+    public void samePortion() {
+        List<HeldContexts.Request> fromCallback = state.contexts().allocations().stream()
+                .filter(r -> r.allocateCall() != null).toList();
+        if (fromCallback.stream().map(HeldContexts.Request::contextSize).distinct().count() < 2) {
+            throw judge.kitError("compares the filter manager's portion of contexts of fewer than two ContextSizes");
+        }
+        java.util.Map<Integer, HeldContexts.Request> firstOfType = new java.util.HashMap<>();
+        for (HeldContexts.Request other : fromCallback) {
+            HeldContexts.Request first = firstOfType.computeIfAbsent(other.contextType(), t -> other);
+            long offset = other.context() - other.allocateCall().address();
+            long portion = other.allocateCall().size() - other.contextSize();
+            long firstOffset = first.context() - first.allocateCall().address();
+            long firstPortion = first.allocateCall().size() - first.contextSize();
+            judge.that(portion == firstPortion && offset == firstOffset, () -> String.format("the allocate callback was asked "
+                    + "for %d bytes for a context of ContextSize %d (a filter manager's portion of %d bytes, the context %d bytes "
+                    + "into its block), but for one of ContextSize %d for %d bytes (a portion of %d bytes, %d bytes in): "
+                    + "expected Size = ContextSize + one fixed portion for every 0x%04X context",
+                    other.allocateCall().size(), other.contextSize(), portion, offset, first.contextSize(),
+                    first.allocateCall().size(), firstPortion, firstOffset, other.contextType()));
+        }
     }
 
     @Then("the allocate callback was asked for a {contextType}")
@@ -72,6 +116,7 @@ public class ContextCallbackSteps {
                 + "0x%04X, expected %s (0x%04X)", allocations.lastCall(), call.contextType(), type.symbol(), type.value()));
     }
 
+    /** "At or below" is the requirement itself: the routine's page gives IRQL <= APC_LEVEL, not one level. */
     @Then("the allocate callback ran at APC_LEVEL or below")
     public void ranAtApcOrBelow() {
         CallbackEvent call = lastAllocate();
@@ -113,16 +158,15 @@ public class ContextCallbackSteps {
     }
 
     /**
-     * The block the allocate callback returned for the context goes to the free callback exactly once, with
-     * the context's type. The context's block is the nearest one the allocate callback returned at or below the
-     * context's address (the filter manager's header comes first).
+     * The block the allocate callback returned while the context was allocated goes to the free callback exactly once,
+     * with the context's type.
      */
     @Then("the free callback got the block the allocate callback returned for {string}")
     public void freeGotBlock(String name) {
         long context = state.contexts().named(name, judge);
         List<CallbackEvent> events = state.callbacks();
-        CallbackEvent block = blockOf(context, events);
-        List<CallbackEvent> frees = frees(block, events);
+        CallbackEvent block = blockOf(context);
+        List<CallbackEvent> frees = frees(context, block);
         judge.equal(frees.size(), 1, () -> String.format("the free callback got block 0x%X (the one the allocate callback returned "
                 + "for %s) %d time(s), expected once; calls seen: %s", block.address(), state.contexts().nameOf(context),
                 frees.size(), events));
@@ -136,25 +180,27 @@ public class ContextCallbackSteps {
     public void cleanupBeforeFree(String name) {
         long context = state.contexts().named(name, judge);
         List<CallbackEvent> events = state.callbacks();
-        List<CallbackEvent> frees = frees(blockOf(context, events), events);
+        List<CallbackEvent> frees = frees(context, blockOf(context));
         List<CallbackEvent> cleanups = cleanups(context);
         judge.that(!cleanups.isEmpty() && !frees.isEmpty() && events.indexOf(cleanups.get(0)) < events.indexOf(frees.get(0)),
                 () -> "the cleanup callback for " + state.contexts().nameOf(context) + " did not run before its free callback; "
                         + "calls seen: " + events);
     }
 
-    private CallbackEvent blockOf(long context, List<CallbackEvent> events) {
-        Optional<CallbackEvent> allocated = events.stream().filter(e -> e.kind() == CallbackEvent.Kind.ALLOCATE
-                && e.address() != 0 && e.address() <= context).max(Comparator.comparingLong(CallbackEvent::address));
-        judge.that(allocated.isPresent(), () -> "no allocate callback call returned a block at or below "
-                + state.contexts().nameOf(context) + "; calls seen: " + events);
-        return allocated.get();
+    /** The block the allocate callback returned during the allocation that handed back this context. */
+    private CallbackEvent blockOf(long context) {
+        CallbackEvent block = state.contexts().requestOf(context, judge).allocateCall();
+        judge.that(block != null, () -> "the allocate callback returned no block while FltAllocateContext allocated "
+                + state.contexts().nameOf(context) + "; calls seen: " + state.callbacks());
+        return block;
     }
 
-    private static List<CallbackEvent> frees(CallbackEvent block, List<CallbackEvent> events) {
-        return events.stream().filter(e -> e.kind() == CallbackEvent.Kind.FREE && e.address() == block.address()).toList();
+    /** Calls into the free callback with the block, since the allocation it belongs to. */
+    private List<CallbackEvent> frees(long context, CallbackEvent block) {
+        return since(context).stream().filter(e -> e.kind() == CallbackEvent.Kind.FREE && e.address() == block.address()).toList();
     }
 
+    /** As for the allocate callback: the cleanup and free routines' pages give IRQL <= APC_LEVEL. */
     @Then("every context callback ran at APC_LEVEL or below")
     public void callbacksBelowDispatch() {
         List<CallbackEvent> events = state.callbacks();
@@ -169,12 +215,15 @@ public class ContextCallbackSteps {
         state.contexts().note(state.role(PoolAccounting.class).pool());
     }
 
+    /** Blocks and their bytes: a block given back with fewer bytes than it took (or none) is memory that stays taken. */
     @Then("the pool's outstanding blocks are back to what the kit noted")
     public void poolBack() {
         PoolSnapshot now = state.role(PoolAccounting.class).pool();
         PoolSnapshot noted = state.contexts().noted(judge);
         judge.equal(now.outstandingBlocks(), noted.outstandingBlocks(), () -> now.outstandingBlocks()
                 + " pool block(s) outstanding, expected " + noted.outstandingBlocks() + " as before; the memory did not go back");
+        judge.equal(now.outstandingBytes(), noted.outstandingBytes(), () -> now.outstandingBytes()
+                + " bytes in outstanding pool blocks, expected " + noted.outstandingBytes() + " as before; the memory did not go back");
     }
 
     private CallbackEvent lastAllocate() {
@@ -183,8 +232,21 @@ public class ContextCallbackSteps {
         return calls.get(calls.size() - 1);
     }
 
+    /** The context the last FltAllocateContext handed back, which the checks about it need. */
+    private long returnedContext() {
+        Allocation allocation = state.answer().of(Routine.ALLOCATE, Allocation.class, judge);
+        judge.that(allocation != null && allocation.returnedContext() != 0, () -> allocations.lastCall() + " handed back no context");
+        return allocation.returnedContext();
+    }
+
+    /** The callback calls since the allocation that handed back this context (an earlier one at its address had those before). */
+    private List<CallbackEvent> since(long context) {
+        List<CallbackEvent> events = state.callbacks();
+        return events.subList(Math.min(state.contexts().requestOf(context, judge).eventsFrom(), events.size()), events.size());
+    }
+
     private List<CallbackEvent> cleanups(long context) {
-        return state.callbacks().stream().filter(e -> e.kind() == CallbackEvent.Kind.CLEANUP && e.address() == context).toList();
+        return since(context).stream().filter(e -> e.kind() == CallbackEvent.Kind.CLEANUP && e.address() == context).toList();
     }
 
     private List<CallbackEvent> calls(CallbackEvent.Kind kind) {

@@ -1,7 +1,9 @@
 package fltkit.steps;
 
 import fltkit.spi.Allocation;
+import fltkit.spi.ContextInspection;
 import fltkit.spi.ContextMemory;
+import fltkit.spi.ContextState;
 import fltkit.spi.ContextType;
 import fltkit.spi.NtStatus;
 import io.cucumber.java.en.Then;
@@ -102,6 +104,19 @@ public class ContextMemorySteps {
                 bytes.length, firstNonZero, firstNonZero < 0 ? 0 : bytes[firstNonZero] & 0xFF));
     }
 
+    /** A context in recycled memory is a new context: its count starts where every new context's does. */
+    @Then("every context allocated since has a reference count of {int}")
+    public void allSinceCounted(int expected) {
+        checkedAfterAllocating();
+        for (int i = 0; i < since.size(); i++) {
+            long context = since.get(i);
+            ContextState inspected = state.role(ContextInspection.class).inspectContext(context);
+            String which = String.format("allocation %d%s", i + 1, context == awaited ? " (recycled memory)" : "");
+            judge.equal(inspected.referenceCount(), expected, () -> String.format("context 0x%X (%s) from %s has a reference "
+                    + "count of %d, expected %d", context, which, allocations.lastCall(), inspected.referenceCount(), expected));
+        }
+    }
+
     @Then("the kit records how many dirty bytes the new context kept")
     public void recordDirtyBytes() {
         checkedAfterAllocating();
@@ -129,6 +144,34 @@ public class ContextMemorySteps {
         byte[] back = read(context);
         judge.equal(Arrays.mismatch(pattern, back), -1, () -> String.format("%d bytes written into context 0x%X did not read "
                 + "back the same (first difference at offset %d)", pattern.length, context, Arrays.mismatch(pattern, back)));
+    }
+
+    /**
+     * Contexts alive at once do not share memory: each gets its own pattern, then each must read back its own,
+     * so a write into one that lands in another shows.
+     */
+    @Then("{string}, {string} and {string} each hold their own bytes")
+    public void eachHoldsItsOwn(String first, String second, String third) {
+        List<String> names = List.of(first, second, third);
+        List<byte[]> patterns = new ArrayList<>();
+        for (int n = 0; n < names.size(); n++) {
+            long context = state.contexts().named(names.get(n), judge);
+            byte[] pattern = new byte[(int) state.contexts().requestedSize(context, judge)];
+            for (int i = 0; i < pattern.length; i++) {
+                pattern[i] = (byte) (i * 7 + 0x31 * (n + 1));
+            }
+            memory().writeContext(context, 0, pattern);
+            patterns.add(pattern);
+        }
+        for (int n = 0; n < names.size(); n++) {
+            long context = state.contexts().named(names.get(n), judge);
+            byte[] back = read(context);
+            int mismatch = Arrays.mismatch(patterns.get(n), back);
+            String name = names.get(n);
+            judge.equal(mismatch, -1, () -> String.format("\"%s\" (0x%X) no longer holds the bytes written into it once \"%s\", "
+                    + "\"%s\" and \"%s\" were each written (first difference at offset %d): contexts alive at once share memory",
+                    name, context, first, second, third, mismatch));
+        }
     }
 
     private void checkedAfterAllocating() {

@@ -1,5 +1,6 @@
 package fltkit.steps;
 
+import fltkit.spi.CallbackEvent;
 import fltkit.spi.PoolSnapshot;
 
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ public final class HeldContexts {
     private final List<Long> held = new ArrayList<>();
     private final Set<Long> seen = new LinkedHashSet<>();
     private final Map<Long, Request> requests = new HashMap<>();
+    /** Every successful allocation in order, also those whose address a later allocation took again. */
+    private final List<Request> allocations = new ArrayList<>();
     private PoolSnapshot noted;
 
 
@@ -57,12 +60,31 @@ public final class HeldContexts {
         return Set.copyOf(seen);
     }
 
-    /** What FltAllocateContext was asked for when it handed back a context. */
-    record Request(int contextType, long contextSize) {
+    /**
+     * What FltAllocateContext was asked for when it handed back a context, and what it did meanwhile.
+     *
+     * @param eventsFrom   how many callback calls the scenario had seen before this allocation: calls about
+     *                     this context come after it (an earlier context at the same address had the ones before)
+     * @param allocateCall the allocate callback's call that returned the block this context lives in, or null
+     *                     when the allocate callback returned no block during the allocation
+     */
+    record Request(long context, int contextType, long contextSize, int eventsFrom, CallbackEvent allocateCall) {
     }
 
-    void requested(long context, int type, long size) {
-        requests.put(context, new Request(type, size));
+    void requested(long context, int type, long size, int eventsFrom, CallbackEvent allocateCall) {
+        Request request = new Request(context, type, size, eventsFrom, allocateCall);
+        requests.put(context, request);
+        allocations.add(request);
+    }
+
+    /** The newest allocation that handed back this address. */
+    Request requestOf(long context, Judge judge) {
+        return request(context, judge);
+    }
+
+    /** Every successful allocation of the scenario, in order. */
+    List<Request> allocations() {
+        return List.copyOf(allocations);
     }
 
     /** The ContextSize the context was requested with. */

@@ -1,6 +1,9 @@
 package fltkit.steps;
 
+import fltkit.spi.Allocation;
 import fltkit.spi.BugCheck;
+import fltkit.spi.CallbackEvent;
+import fltkit.spi.CallbackEvents;
 import fltkit.spi.ContextRegistration;
 import fltkit.spi.ContextType;
 import fltkit.spi.NtStatus;
@@ -16,10 +19,12 @@ import java.util.Map;
 public class RegistrationSteps {
     private final ScenarioState state;
     private final Judge judge;
+    private final AllocationSteps allocations;
 
-    public RegistrationSteps(ScenarioState state, Judge judge) {
+    public RegistrationSteps(ScenarioState state, Judge judge, AllocationSteps allocations) {
         this.state = state;
         this.judge = judge;
+        this.allocations = allocations;
     }
 
     /**
@@ -72,16 +77,91 @@ public class RegistrationSteps {
         }
     }
 
+    /** The status, and the filter that goes with it: one on success, none (0) on failure. */
     @Then("FltRegisterFilter returns {status}")
     public void registerReturns(NtStatus expected) {
-        judge.status(state.registering().call(), state.registering().answer(judge).status(), expected);
+        Registration answer = state.registering().answer(judge);
+        judge.status(state.registering().call(), answer.status(), expected);
+        if (answer.status().isSuccess()) {
+            judge.that(answer.filter() != 0, () -> state.registering().call() + " returned " + answer.status()
+                    + " but handed back no filter");
+        } else {
+            handsBackNoFilter(answer);
+        }
     }
 
-    @Then("FltRegisterFilter fails")
+    /**
+     * Any failure status: used where the documents say the array cannot be registered but name no status (the one
+     * returned is recorded).
+     */
+    @Then("FltRegisterFilter fails and hands back no filter")
     public void registerFails() {
         Registration answer = state.registering().answer(judge);
         judge.that(!answer.status().isSuccess(), () -> state.registering().call() + " returned " + answer.status()
-                + ", expected an error status");
+                + ", expected a failure status: the documents allow no such array");
+        handsBackNoFilter(answer);
+    }
+
+    private void handsBackNoFilter(Registration answer) {
+        judge.equal(answer.filter(), 0L, () -> String.format("%s returned %s yet handed back filter 0x%X; a failed registration "
+                + "hands back no filter", state.registering().call(), answer.status(), answer.filter()));
+    }
+
+    /**
+     * Where the documents allow two readings of an array: it is refused (any failure status, no filter), or it is
+     * accepted and the first definition of the type in the array is the one that serves. The definitions are told
+     * apart by their cleanup routine: the context is released, and its cleanup callback must run exactly when the
+     * first definition has one.
+     */
+    @Then("FltRegisterFilter either fails and hands back no filter, or the first {contextType} definition serves {long} bytes from {pool}")
+    public void refusedOrFirstServes(ContextType type, long size, Integer pool) {
+        Registration answer = state.registering().answer(judge);
+        if (!answer.status().isSuccess()) {
+            handsBackNoFilter(answer);
+            state.record("FltRegisterFilter", "refused the array: " + answer.status());
+            return;
+        }
+        ContextRegistration first = state.registering().entries().stream().filter(e -> e.contextType() == type.value())
+                .findFirst().orElseThrow(() -> judge.kitError("registers no " + type.symbol() + " definition"));
+        if (state.registering().entries().stream().filter(e -> e.contextType() == type.value())
+                .noneMatch(e -> e.cleanupCallback() != first.cleanupCallback())) {
+            throw judge.kitError("needs the " + type.symbol() + " definitions to differ in their cleanup routine");
+        }
+        state.role(CallbackEvents.class); // the scenario must be tagged for the callbacks it reads
+        Allocation allocation = allocations.allocate(type.value(), size, pool);
+        judge.status(allocations.lastCall(), allocation.status(), NtStatus.STATUS_SUCCESS);
+        long context = allocation.returnedContext();
+        int from = state.callbacks().size();
+        state.fm().releaseContext(context);
+        state.contexts().letGo(context);
+        List<CallbackEvent> events = state.callbacks();
+        long cleanups = events.subList(from, events.size()).stream()
+                .filter(e -> e.kind() == CallbackEvent.Kind.CLEANUP && e.address() == context).count();
+        long expected = first.cleanupCallback() ? 1 : 0;
+        judge.equal(cleanups, expected, () -> String.format("%s accepted the array, and releasing the context %s handed back ran "
+                + "the cleanup callback %d time(s), expected %d: the first %s definition in the array (%s) must be the one used",
+                state.registering().call(), allocations.lastCall(), cleanups, expected, type.symbol(), first));
+        state.record("FltRegisterFilter", "accepted the array; the first definition served");
+    }
+
+    /**
+     * A value that is no context type never becomes one: an array naming it is refused (any failure status, no
+     * filter), or accepted with the value still refused by FltAllocateContext as an invalid ContextType (ALLOC-006's
+     * reading: STATUS_INVALID_PARAMETER or STATUS_NOT_SUPPORTED, nothing handed back).
+     */
+    @Then("FltRegisterFilter either fails and hands back no filter, or a context of type {typeValue} still cannot be allocated")
+    public void refusedOrStillInvalid(Integer type) {
+        Registration answer = state.registering().answer(judge);
+        if (!answer.status().isSuccess()) {
+            handsBackNoFilter(answer);
+            state.record("FltRegisterFilter", "refused the array: " + answer.status());
+            return;
+        }
+        Allocation allocation = allocations.allocate(type, 64, fltkit.spi.PoolType.PAGED_POOL);
+        judge.statusIn(allocations.lastCall() + ", after " + state.registering().call() + " succeeded,", allocation.status(),
+                NtStatus.STATUS_INVALID_PARAMETER, NtStatus.STATUS_NOT_SUPPORTED);
+        allocations.nothingHandedBack();
+        state.record("FltRegisterFilter", "accepted the array; " + allocations.lastCall() + " returned " + allocation.status());
     }
 
     @Then("the kit records what FltRegisterFilter returned")
@@ -94,7 +174,7 @@ public class RegistrationSteps {
         int type = typeText.startsWith("FLT_") ? ContextType.parse(typeText).value() : Integer.decode(typeText);
         String sizeText = row.get("size").trim();
         long size = sizeText.equals("FLT_VARIABLE_SIZED_CONTEXTS") ? ContextRegistration.VARIABLE_SIZED_CONTEXTS
-                : Long.decode(sizeText);
+                : sizeText.startsWith("0x") ? Long.parseUnsignedLong(sizeText.substring(2), 16) : Long.parseUnsignedLong(sizeText);
         String flagsText = row.getOrDefault("flags", "0");
         int flags = flagsText == null ? 0 : flagsText.trim().equals("NO_EXACT_SIZE_MATCH")
                 ? ContextRegistration.NO_EXACT_SIZE_MATCH : Integer.decode(flagsText.trim());

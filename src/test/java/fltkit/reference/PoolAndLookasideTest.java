@@ -70,4 +70,14 @@ class PoolAndLookasideTest {
         assertThat(list.allocate()).isNull();
         assertThat(list.allocate()).isNotNull();
     }
+
+    @Test
+    void aFreshLookasideEntryIsOneAllocationForFaultInjection() {
+        Pool pool = new Pool();
+        Lookaside list = new Lookaside(pool, 0x60 + 16, true);
+        pool.failAfter(1, 1);
+        assertThat(list.allocate()).as("the one allowed success").isNotNull();
+        assertThat(list.allocate()).as("the failure after it").isNull();
+        assertThat(list.allocate()).isNotNull();
+    }
 }

@@ -36,12 +36,17 @@ public final class AllocateCallbackMutants extends MutantTable {
                                     registered.hasAllocateRoutine(type) && type != ContextType.VOLUME.value() ? PoolType.PAGED_POOL : pool));
                         }),
                 // Asks the allocate routine for the minifilter's portion only, forgetting the filter manager's header.
-                mutant("AllocateRoutineGetsMinifilterSize").breaks("ACB-003").alsoFails("ACB-001")
+                mutant("AllocateRoutineGetsMinifilterSize").breaks("ACB-003").alsoFails("ACB-001", "ACB-009")
                         .says("expected more than")
                         .takeCallbackEvents(ref -> map(ref.takeCallbackEvents(), e -> e.kind() != CallbackEvent.Kind.ALLOCATE ? e
                                 : CallbackEvent.allocate(e.poolType(), e.size() - 0x60, e.contextType(), e.address(), e.irql()))),
+                // Rounds the Size it asks the allocate routine for up to a multiple of 64, so the padding depends on ContextSize.
+                mutant("AllocateRoutineSizeRoundedUp").breaks("ACB-009")
+                        .says("expected Size = ContextSize + one fixed portion")
+                        .takeCallbackEvents(ref -> map(ref.takeCallbackEvents(), e -> e.kind() != CallbackEvent.Kind.ALLOCATE ? e
+                                : CallbackEvent.allocate(e.poolType(), (e.size() + 63) & ~63L, e.contextType(), e.address(), e.irql()))),
                 // Passes the allocate routine the type's bit index (0..6) instead of its FLT_CONTEXT_TYPE value.
-                mutant("AllocateRoutineGetsTypeIndex").breaks("ACB-004").alsoFails("ACB-005", "FREE-003", "FREE-006")
+                mutant("AllocateRoutineGetsTypeIndex").breaks("ACB-004").alsoFails("ACB-005", "FREE-003", "FREE-006", "REG-019")
                         .says("the allocate callback was asked for type 0x000", "expected FLT_")
                         .takeCallbackEvents(ref -> map(ref.takeCallbackEvents(), e -> e.kind() != CallbackEvent.Kind.ALLOCATE ? e
                                 : CallbackEvent.allocate(e.poolType(), e.size(), Integer.numberOfTrailingZeros(e.contextType()), e.address(), e.irql()))),

@@ -3,10 +3,14 @@ package fltkit.selftest.broken;
 import fltkit.selftest.Mutant;
 import fltkit.selftest.MutantTable;
 import fltkit.spi.Allocation;
+import fltkit.spi.ContextOrigin;
+import fltkit.spi.ContextState;
 import fltkit.spi.ContextType;
 import fltkit.spi.PoolType;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static fltkit.selftest.Mutant.mutant;
 import static fltkit.spi.NtStatus.STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND;
@@ -34,6 +38,19 @@ public final class AllocationMutants extends MutantTable {
                             }
                             return allocation;
                         }),
+                // A context built in memory an earlier context used keeps that context's last reference: it starts at 2.
+                mutant("RecycledMemoryKeepsOldReference").breaks("ALLOC-001").othersMayFail()
+                        .says("(recycled memory)", "expected 1")
+                        .perScenario(m -> {
+                            Set<Long> handedBack = new HashSet<>();
+                            m.allocateContext((ref, filter, type, size, pool) -> {
+                                Allocation allocation = ref.allocateContext(filter, type, size, pool);
+                                if (allocation.returnedContext() != 0 && !handedBack.add(allocation.returnedContext())) {
+                                    ref.referenceContext(allocation.returnedContext());
+                                }
+                                return allocation;
+                            });
+                        }),
                 // Lets ContextSize above MAXUSHORT through to the size check against the definition.
                 mutant("IgnoresMaxUShort").breaks("ALLOC-002").alsoFails("ALLOC-011")
                         .says("STATUS_INVALID_BUFFER_SIZE (0xC0000206)", "STATUS_SUCCESS (0x00000000)")
@@ -56,6 +73,19 @@ public final class AllocationMutants extends MutantTable {
                         .says("expected STATUS_INVALID_PARAMETER (0xC000000D) or STATUS_NOT_SUPPORTED (0xC00000BB)")
                         .allocateContext((ref, filter, type, size, pool) ->
                                 ref.allocateContext(filter, type == 0 ? 0 : Integer.lowestOneBit(type), size, pool)),
+                // Before Windows 8 takes 0x0040 for a file context instead of refusing a value that is no context type yet.
+                mutant("SectionValueBeforeWindows8").breaks("ALLOC-020").in("win7")
+                        .says("expected STATUS_INVALID_PARAMETER (0xC000000D) or STATUS_NOT_SUPPORTED (0xC00000BB)")
+                        .allocateContext((ref, filter, type, size, pool) ->
+                                ref.allocateContext(filter, type == 0x0040 ? ContextType.FILE.value() : type, size, pool)),
+                // Refuses an invalid ContextType with the right status but leaves a stale pointer in ReturnedContext.
+                mutant("StalePointerForInvalidType").breaks("ALLOC-006").alsoFails("REG-020")
+                        .says("yet handed back context 0xBAD00006")
+                        .allocateContext((ref, filter, type, size, pool) -> {
+                            Allocation allocation = ref.allocateContext(filter, type, size, pool);
+                            boolean invalid = allocation.status().equals(STATUS_INVALID_PARAMETER) || allocation.status().equals(STATUS_NOT_SUPPORTED);
+                            return invalid && ContextType.fromValue(type).isEmpty() ? new Allocation(allocation.status(), 0xBAD00006L) : allocation;
+                        }),
                 // Serves a request far above a type's largest fixed Size with a context of that Size, instead of refusing it.
                 mutant("TruncatesOversizedFixedRequests").breaks("ALLOC-007")
                         .says("returned STATUS_SUCCESS (0x00000000)", "expected STATUS_FLT_CONTEXT_ALLOCATION_NOT_FOUND (0xC01C0016)")
@@ -84,7 +114,8 @@ public final class AllocationMutants extends MutantTable {
                             });
                         }),
                 // Leaves a stale pointer in ReturnedContext when the allocation fails.
-                mutant("HandsBackGarbageOnFailure").breaks("ALLOC-011").alsoFails("ACB-006")
+                mutant("HandsBackGarbageOnFailure").breaks("ALLOC-011").alsoFails("ACB-006", "REG-001", "REG-003", "REG-007", "REG-008",
+                                "REG-009", "REG-013", "REG-020", "REG-021", "ALLOC-006", "ALLOC-010", "ALLOC-012", "ALLOC-020")
                         .says("yet handed back context 0xBAD00000")
                         .allocateContext((ref, filter, type, size, pool) -> {
                             Allocation allocation = ref.allocateContext(filter, type, size, pool);
@@ -102,6 +133,16 @@ public final class AllocationMutants extends MutantTable {
                 mutant("IgnoresPoolType").breaks("ALLOC-013").alsoFails("ALLOC-014", "ACB-002")
                         .says("comes from NonPagedPool, expected PagedPool")
                         .allocateContext((ref, filter, type, size, pool) -> ref.allocateContext(filter, type, size, PoolType.NON_PAGED_POOL)),
+                // Keeps its paged and nonpaged lookaside lists the wrong way round: a context of either pool comes from the other's list.
+                mutant("LookasideListsOfTheOtherPool").breaks("ALLOC-013").alsoFails("ALLOC-014")
+                        .says("_LOOKASIDE or straight from pool (POOL)")
+                        .inspectContext((ref, context) -> {
+                            ContextState real = ref.inspectContext(context);
+                            ContextOrigin swapped = real.origin() == ContextOrigin.PAGED_LOOKASIDE ? ContextOrigin.NONPAGED_LOOKASIDE
+                                    : real.origin() == ContextOrigin.NONPAGED_LOOKASIDE ? ContextOrigin.PAGED_LOOKASIDE : real.origin();
+                            return new ContextState(real.alive(), real.referenceCount(), real.contextType(), real.size(), real.poolType(),
+                                    swapped, real.attached(), real.cleanupCalls());
+                        }),
                 // Refuses NonPagedPoolNx as if it were an unknown pool type.
                 mutant("RejectsNonPagedPoolNx").breaks("ALLOC-014").alsoFails("ZERO-002")
                         .says("returned STATUS_INVALID_PARAMETER (0xC000000D)", "expected STATUS_SUCCESS (0x00000000)")

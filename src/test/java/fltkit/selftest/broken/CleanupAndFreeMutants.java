@@ -27,7 +27,8 @@ public final class CleanupAndFreeMutants extends MutantTable {
     public List<Mutant> mutants() {
         return table(
                 // Calls the cleanup callback twice for every context it frees.
-                mutant("CleansUpTwice").breaks("FREE-001").alsoFails("FREE-002", "FREE-003", "FREE-006", "AUTO-007", "REG-013", "REG-014")
+                mutant("CleansUpTwice").breaks("FREE-001").alsoFails("FREE-002", "FREE-003", "FREE-006", "AUTO-007", "REG-013", "REG-014",
+                                "REG-003", "REG-009", "REG-018", "REG-021")
                         .says("ran 2 time(s)", "expected once")
                         .takeCallbackEvents(ref -> {
                             List<CallbackEvent> doubled = new ArrayList<>();
@@ -99,8 +100,20 @@ public final class CleanupAndFreeMutants extends MutantTable {
                                 return new PoolSnapshot(real.outstandingBlocks() + leaked.get(), real.outstandingBytes(), real.liveContexts());
                             });
                         }),
+                // Loses one context in every 50 it allocates: the block stays taken, no one can free it, the scenarios of one or two never see it.
+                mutant("LosesEveryFiftiethBlock").breaks("FREE-004")
+                        .says("pool block(s) outstanding", "memory did not go back")
+                        .perScenario(m -> {
+                            AtomicLong allocated = new AtomicLong();
+                            m.allocateContext((ref, filter, type, size, pool) -> {
+                                if (allocated.incrementAndGet() % 50 == 0) {
+                                    ref.allocateContext(filter, type, size, pool);
+                                }
+                                return ref.allocateContext(filter, type, size, pool);
+                            });
+                        }),
                 // Reports a cleanup call for every freed context, even where the definition registered no cleanup callback.
-                mutant("CleanupWithoutRegistration").breaks("FREE-005")
+                mutant("CleanupWithoutRegistration").breaks("FREE-005").alsoFails("REG-003", "REG-009", "REG-018", "REG-021")
                         .says("although none was registered")
                         .perScenario(m -> {
                             List<CallbackEvent> extra = new ArrayList<>();
