@@ -167,3 +167,37 @@ Feature: Callback data allocation
       Given the minifilter registers no context definitions
       And the minifilter's instance is attached to a volume with a file open
       When the minifilter calls FltAllocateCallbackData with a NULL instance
+
+  @must @windows:win7+
+  Rule: CBD-012 Preallocated callback data keeps its preallocated memory through FltReuseCallbackData
+    Source: "FltAllocateCallbackDataEx function (fltkernel.h)", Remarks (the flag preallocates callback data for I/O under low memory, where recovering from an allocation failure is hard) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecallbackdataex; "FltReuseCallbackData function (fltkernel.h)", Remarks (reinitialises the callback data for another I/O, instead of freeing and allocating it again) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltreusecallbackdata
+    Ambiguity: the FltReuseCallbackData page does not mention the memory FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY took.
+    Kit reading: the preallocated memory belongs to the callback data until FltFreeCallbackData gives it back (CBD-009); reuse prepares the same callback data for another I/O, so that I/O too needs no filter manager memory.
+
+    @needs:objects @needs:callback-data @needs:pool-faults
+    Scenario: CBD-012 a preallocated callback data reused after an I/O issues the next one while the pool is exhausted
+      Given the minifilter registers no context definitions
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter calls FltAllocateCallbackDataEx for its file object with flags FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY
+      And the minifilter performs a synchronous I/O with the callback data
+      And the minifilter reuses the callback data
+      And the pool fails every allocation
+      And the minifilter performs a synchronous I/O with the callback data
+      Then the I/O returns STATUS_SUCCESS
+
+  @caller-contract @windows:win7+
+  Rule: CBD-013 FltAllocateCallbackDataEx is called with Flags zero or FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY
+    Source: "FltAllocateCallbackDataEx function (fltkernel.h)", Parameters > Flags (zero or FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY) and Return value (STATUS_SUCCESS or STATUS_INSUFFICIENT_RESOURCES only) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecallbackdataex
+    Ambiguity: the page names the two values Flags may take, and no status for any other value: it neither calls another value invalid nor says it is ignored.
+    Kit reading: another value is outside the caller's side of the contract; the kit records what the routine does with it (a status, with or without callback data, or a bug check) and frees any callback data it hands back.
+
+    @needs:objects @needs:callback-data
+    Scenario Outline: CBD-013 the kit records what FltAllocateCallbackDataEx does with Flags <flags>
+      Given the minifilter registers no context definitions
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter calls FltAllocateCallbackDataEx for its file object with the undocumented flags <flags>
+
+      Examples:
+        | flags      |
+        | 0x2        |
+        | 0x80000001 |

@@ -304,6 +304,15 @@ static int per_stream(int context_type) {
     return context_type == 0x0008 || context_type == 0x0010;
 }
 
+/* The set and delete pages answer STATUS_FLT_DELETING_OBJECT when "the Instance is being torn down": every
+ * routine that takes an Instance (all but the volume ones) refuses through a dying instance, whatever object
+ * the context is on. */
+static int through_dying_instance(int context_type, const target *t) {
+    if (context_type == 0x0001) return 0;
+    object *i = find(t->instance, INSTANCE);
+    return i && i->tearing_down;
+}
+
 int fm_begin_object_teardown(int context_type, const target *t) {
     uint64_t owner;
     object *o = resolve(context_type, t, &owner);
@@ -325,7 +334,7 @@ NTSTATUS fm_set_context(int context_type, const target *t, int operation, uint64
     uint64_t owner;
     object *o = resolve(context_type, t, &owner);
     if (!o) return STATUS_INVALID_PARAMETER;
-    if (!o->alive || o->tearing_down) return STATUS_FLT_DELETING_OBJECT;
+    if (!o->alive || o->tearing_down || through_dying_instance(context_type, t)) return STATUS_FLT_DELETING_OBJECT;
     uint64_t object_handle = o->handle;
     link *existing = link_of(context_type, object_handle, owner);
     if (existing && (is_section || operation == 1)) {
@@ -366,7 +375,9 @@ NTSTATUS fm_delete_typed_context(int context_type, const target *t, int want_old
     uint64_t owner;
     object *o = resolve(context_type, t, &owner);
     /* FltDeleteFileContext documents no STATUS_FLT_DELETING_OBJECT: a file being torn down still deletes. */
-    if (o && o->tearing_down && context_type != 0x0004) return STATUS_FLT_DELETING_OBJECT;
+    if (o && (o->tearing_down || through_dying_instance(context_type, t)) && context_type != 0x0004) {
+        return STATUS_FLT_DELETING_OBJECT;
+    }
     link *l = o ? link_of(context_type, o->handle, owner) : NULL;
     if (!l) return STATUS_NOT_FOUND;
     if (context_type == 0x0040) return fm_close_section(l->context);

@@ -520,7 +520,7 @@ final class ObjectActions {
         }
     }
 
-    /** FltGetContexts for some of the minifilter's objects (never FLT_SECTION_CONTEXT: FLT_RELATED_CONTEXTS has no field for it). */
+    /** FltGetContexts for some of the minifilter's objects (no FLT_SECTION_CONTEXT: SEC-010 covers FltGetContextsEx's section field). */
     record GetContexts(Set<ContextType> types) implements Action {
         int desired() {
             int desired = 0;

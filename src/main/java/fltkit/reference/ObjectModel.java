@@ -6,6 +6,7 @@ import fltkit.spi.ContextType;
 import fltkit.spi.NtStatus;
 import fltkit.spi.RelatedContexts;
 import fltkit.spi.SetOperation;
+import fltkit.spi.WindowsVersion;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,6 +22,9 @@ import java.util.Set;
  * goes away. Called by {@link ReferenceFilterManager} under its monitor.
  */
 final class ObjectModel {
+    /** FLT_ALL_CONTEXTS from Windows 8: the OR of the seven type values. */
+    private static final int ALL_CONTEXTS = 0x007F;
+
     private final ReferenceFilterManager fm;
     private final Map<Long, Volume> volumes = new HashMap<>();
     private final Map<Long, Instance> instances = new HashMap<>();
@@ -324,14 +328,22 @@ final class ObjectModel {
         }
     }
 
+    /**
+     * FltGetContexts, and from Windows 8 FltGetContextsEx: its FLT_RELATED_CONTEXTS_EX has a SectionContext
+     * member, so section contexts come back too, and a DesiredContexts bit that names no context type is an
+     * invalid context value (STATUS_INVALID_PARAMETER, nothing referenced). FltGetContexts returns nothing, so
+     * before Windows 8 unknown bits are simply not looked for.
+     */
     RelatedContexts getContexts(ContextTarget target, int desired) {
         Map<ContextType, Long> found = new EnumMap<>(ContextType.class);
+        if (fm.version.atLeast(WindowsVersion.WIN8) && (desired & ~ALL_CONTEXTS) != 0) {
+            return new RelatedContexts(NtStatus.STATUS_INVALID_PARAMETER, found);
+        }
         Instance instance = instances.get(target.instance());
         long volume = target.volume() != 0 ? target.volume() : instance == null ? 0 : instance.volume.handle;
         ContextTarget full = new ContextTarget(target.instance(), volume, target.fileObject(), target.transaction());
         for (ContextType type : ContextType.values()) {
-            // FLT_RELATED_CONTEXTS has no section field: the kit's reading is that sections never come back here.
-            if ((desired & type.value()) == 0 || type == ContextType.SECTION || !type.existsOn(fm.version)) {
+            if ((desired & type.value()) == 0 || !type.existsOn(fm.version)) {
                 continue;
             }
             ContextResult result = get(type, full);
@@ -344,10 +356,6 @@ final class ObjectModel {
 
     boolean isInstance(long handle) {
         return instances.containsKey(handle);
-    }
-
-    boolean isFileObject(long handle) {
-        return fileObjects.containsKey(handle);
     }
 
     // ---- Helpers ----

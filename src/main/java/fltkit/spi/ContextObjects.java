@@ -23,7 +23,11 @@ public interface ContextObjects {
     /** Closes a file object; the last close of a stream (or file) deletes its stream (or file) contexts. */
     void closeFile(long fileObject);
 
-    /** The object's teardown has begun: set routines on it answer STATUS_FLT_DELETING_OBJECT. */
+    /**
+     * The object's teardown has begun: set and delete routines on it answer STATUS_FLT_DELETING_OBJECT. For an
+     * instance ({@link ContextType#INSTANCE}) so does every routine that takes that Instance, whatever object its
+     * context is on (file, stream, stream handle, transaction), as the set and delete pages document.
+     */
     void beginObjectTeardown(ContextType type, ContextTarget target);
 
     /**
@@ -48,7 +52,9 @@ public interface ContextObjects {
 
     /**
      * FltGetContexts (FltGetContextsEx from Windows 8) for the objects of the target; {@code desiredContexts}
-     * is an OR of FLT_CONTEXT_TYPE values. Each returned context is referenced for the caller.
+     * is an OR of FLT_CONTEXT_TYPE values. Each returned context is referenced for the caller. From Windows 8 the
+     * structure is FLT_RELATED_CONTEXTS_EX, so a section context asked for comes back too, and a
+     * {@code desiredContexts} bit that names no context type answers STATUS_INVALID_PARAMETER with no context.
      */
     RelatedContexts getContexts(ContextTarget target, int desiredContexts);
 

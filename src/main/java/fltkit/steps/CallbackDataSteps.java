@@ -63,9 +63,26 @@ public class CallbackDataSteps {
         }
     }
 
+    /** Flags the FltAllocateCallbackDataEx page does not name: the call is outside the caller's contract, the answer is recorded. */
+    @When("the minifilter calls FltAllocateCallbackDataEx for its file object with the undocumented flags {word}")
+    public void allocateExWithUndocumentedFlags(String flags) {
+        int value = flags(flags);
+        String call = "FltAllocateCallbackDataEx(Instance, FileObject, Flags=" + flags + ")";
+        try {
+            CallbackDataResult result = state.breakingContract(
+                    () -> data().allocateCallbackDataEx(state.objects().instance, state.objects().fileObject, value));
+            if (result.callbackData() != 0 && result.status().isSuccess()) {
+                state.objects().liveCallbackData.add(result.callbackData());
+            }
+            state.record(call, result.status() + (result.callbackData() != 0 ? ", with callback data" : ", no callback data"));
+        } catch (BugCheck bugCheck) {
+            state.record(call, String.format("bug check 0x%X", bugCheck.code()));
+        }
+    }
+
     private static int flags(String text) {
         return text.equals("FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY")
-                ? CallbackDataResult.PREALLOCATE_ALL_MEMORY : Integer.decode(text);
+                ? CallbackDataResult.PREALLOCATE_ALL_MEMORY : (int) Long.decode(text).longValue();
     }
 
     private void allocate(String call, Supplier<CallbackDataResult> routine) {

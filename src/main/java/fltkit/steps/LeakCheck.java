@@ -99,6 +99,9 @@ public class LeakCheck {
             if (state.declares(Capability.FILTER_TEARDOWN) && !objects.filterUnloaded && state.registering().registered()) {
                 state.role(FilterTeardown.class).unloadFilter(state.registering().registeredFilter());
             }
+            if (state.declares(Capability.FILTER_TEARDOWN) && objects.otherFilter != 0) {
+                state.role(FilterTeardown.class).unloadFilter(objects.otherFilter);
+            }
             if (state.declares(Capability.IRQL)) {
                 state.role(IrqlControl.class).runDeferredWork();
             }

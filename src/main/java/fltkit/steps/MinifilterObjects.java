@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * The objects the minifilter's contexts hang on: its volume, instance, file objects and transaction, and a
- * second set on another volume; and what the scenario created and has not torn down yet (given back at the
- * end of the scenario, before the leak check).
+ * second set (on another volume, through a second instance on the same volume, or another filter's); and what the
+ * scenario created and has not torn down yet (given back at the end of the scenario, before the leak check).
  */
 public final class MinifilterObjects {
     private final ScenarioState state;
@@ -24,6 +24,8 @@ public final class MinifilterObjects {
     long otherInstance;
     long otherFileObject;
     long otherTransaction;
+    /** The filter of the other objects when they belong to another filter; 0 when they are the minifilter's own. */
+    long otherFilter;
     boolean filterUnloaded;
 
     final Set<Long> openFileObjects = new LinkedHashSet<>();
@@ -58,9 +60,12 @@ public final class MinifilterObjects {
         return secondHandle != 0 && !openFileObjects.contains(fileObject) ? secondHandle : fileObject;
     }
 
-    /** The transaction of the minifilter's (or the second set's) objects, begun the first time it is needed. */
+    /**
+     * The transaction of the minifilter's (or the second set's) objects, begun the first time it is needed. Other
+     * objects on the minifilter's own volume (a second instance, another filter's) work on the same transaction.
+     */
     long transaction(boolean other) {
-        if (other) {
+        if (other && otherVolume != volume) {
             if (otherTransaction == 0) {
                 otherTransaction = state.role(Transactions.class).beginTransaction();
                 activeTransactions.add(otherTransaction);

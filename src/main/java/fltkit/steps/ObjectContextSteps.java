@@ -1,10 +1,12 @@
 package fltkit.steps;
 
+import fltkit.spi.Allocation;
 import fltkit.spi.ContextObjects;
 import fltkit.spi.ContextResult;
 import fltkit.spi.ContextTarget;
 import fltkit.spi.ContextType;
 import fltkit.spi.NtStatus;
+import fltkit.spi.PoolType;
 import fltkit.spi.RelatedContexts;
 import fltkit.spi.SectionContexts;
 import fltkit.spi.SetOperation;
@@ -16,7 +18,9 @@ import io.cucumber.java.en.When;
 /**
  * The typed set, get and delete routines of each context type (for sections FltCreateSectionForDataScan
  * and FltCloseSectionForDataScan), and FltGetContexts / FltReleaseContexts, judged through what they
- * answer and hand back. A context a routine hands back is held by the minifilter until released.
+ * answer and hand back. A context a routine hands back in an output the minifilter passed is held by the
+ * minifilter until released; an output it did not pass (OldContext NULL) holds nothing the kit takes over, so a
+ * reference an implementation takes for it shows in the reference counts.
  */
 public class ObjectContextSteps {
     private final ScenarioState state;
@@ -37,7 +41,16 @@ public class ObjectContextSteps {
 
     @Given("{string} is set as the minifilter's {contextType}")
     public void isSet(String name, ContextType type) {
-        set(name, type, false, SetOperation.REPLACE_IF_EXISTS, false);
+        isSet(name, type, false);
+    }
+
+    @Given("{string} is set as the {contextType} of the other objects")
+    public void isSetOnOther(String name, ContextType type) {
+        isSet(name, type, true);
+    }
+
+    private void isSet(String name, ContextType type, boolean other) {
+        set(name, type, other, SetOperation.REPLACE_IF_EXISTS, false);
         ContextResult answer = state.answer().of(Routine.SET, ContextResult.class, judge);
         judge.precondition(answer.status().equals(NtStatus.STATUS_SUCCESS), () -> state.answer().call(Routine.SET, judge)
                 + " returned " + answer.status() + ", expected STATUS_SUCCESS (0x00000000)");
@@ -61,43 +74,66 @@ public class ObjectContextSteps {
     private void set(String name, ContextType type, boolean other, int operation, boolean wantOld) {
         long context = state.contexts().named(name, judge);
         ContextTarget target = target(type, other);
-        String call = type.setRoutine() + "(" + name + ", Operation=" + operation + (wantOld ? ", &OldContext" : ", OldContext=NULL") + ")";
-        answered(Routine.SET, call, objects().setContext(type, target, operation, context, wantOld));
+        String call = type.setRoutine() + "(" + name + (other ? ", the other objects" : "") + ", Operation=" + operation
+                + (wantOld ? ", &OldContext" : ", OldContext=NULL") + ")";
+        answered(Routine.SET, call, objects().setContext(type, target, operation, context, wantOld), wantOld);
     }
 
     @When("the minifilter gets its {contextType}")
     public void gets(ContextType type) {
-        answered(Routine.GET, type.getRoutine(), objects().getContext(type, target(type, false)));
+        answered(Routine.GET, type.getRoutine(), objects().getContext(type, target(type, false)), true);
     }
 
     @When("the minifilter deletes its {contextType}")
     public void deletes(ContextType type) {
-        answered(Routine.DELETE, type.deleteRoutine() + "(OldContext=NULL)", objects().deleteTypedContext(type, target(type, false), false));
+        answered(Routine.DELETE, type.deleteRoutine() + "(OldContext=NULL)", objects().deleteTypedContext(type, target(type, false), false),
+                false);
     }
 
     @When("the minifilter deletes its {contextType}, asking for the old context")
     public void deletesAskingOld(ContextType type) {
-        answered(Routine.DELETE, type.deleteRoutine() + "(&OldContext)", objects().deleteTypedContext(type, target(type, false), true));
+        answered(Routine.DELETE, type.deleteRoutine() + "(&OldContext)", objects().deleteTypedContext(type, target(type, false), true), true);
     }
 
     @When("the minifilter creates a section for data scan with {string}")
     public void createSection(String name) {
         long context = state.contexts().named(name, judge);
         answered(Routine.CREATE_SECTION, "FltCreateSectionForDataScan(" + name + ")", objects().setContext(ContextType.SECTION,
-                target(ContextType.SECTION, false), SetOperation.KEEP_IF_EXISTS, context, false));
+                target(ContextType.SECTION, false), SetOperation.KEEP_IF_EXISTS, context, false), false);
     }
 
     @When("the minifilter closes the section of {string}")
     public void closeSection(String name) {
         long context = state.contexts().named(name, judge);
         NtStatus status = state.role(SectionContexts.class).closeSectionForDataScan(context);
-        answered(Routine.CLOSE_SECTION, "FltCloseSectionForDataScan(" + name + ")", new ContextResult(status, 0));
+        answered(Routine.CLOSE_SECTION, "FltCloseSectionForDataScan(" + name + ")", new ContextResult(status, 0), false);
     }
 
-    /** Keeps the answer and takes over any reference it hands back. */
-    private void answered(Routine routine, String call, ContextResult result) {
+    /**
+     * Keeps the answer and takes over the reference it hands back, if the minifilter passed the output the
+     * context came back in ({@code asked}): what comes back for OldContext NULL is no reference of the minifilter's.
+     */
+    private void answered(Routine routine, String call, ContextResult result, boolean asked) {
         state.answer().answered(routine, call, result);
-        state.contexts().hold(result.context());
+        if (asked) {
+            state.contexts().hold(result.context());
+        }
+    }
+
+    /** FltAllocateContext for the other filter (another filter with the same definitions), which must succeed. */
+    @When("the other filter allocates a {contextType} of {long} bytes from {pool} as {string}")
+    public void otherFilterAllocates(ContextType type, long size, Integer pool, String name) {
+        long filter = state.objects().otherFilter;
+        if (filter == 0) {
+            throw judge.kitError("allocates for the other filter before another filter registered");
+        }
+        Allocation allocation = state.fm().allocateContext(filter, type.value(), size, pool);
+        judge.precondition(allocation.status().equals(NtStatus.STATUS_SUCCESS) && allocation.returnedContext() != 0,
+                () -> "the other filter's FltAllocateContext(" + type.symbol() + ", ContextSize=" + size + ", " + PoolType.name(pool)
+                        + ") returned " + allocation.status() + ", expected STATUS_SUCCESS (0x00000000)");
+        state.contexts().hold(allocation.returnedContext());
+        state.contexts().requested(allocation.returnedContext(), type.value(), size);
+        state.contexts().name(name, allocation.returnedContext());
     }
 
     @When("the minifilter releases the context handed back")
@@ -163,20 +199,39 @@ public class ObjectContextSteps {
         state.record(state.answer().call(routine, judge) + " handed back", state.contexts().nameOf(result(routine).context()));
     }
 
+    @Then("the kit records what the set routine returned")
+    public void recordSet() {
+        recordReturned(Routine.SET);
+    }
+
     @Then("the kit records what the delete routine returned")
     public void recordDelete() {
-        ContextResult result = result(Routine.DELETE);
-        state.record(state.answer().call(Routine.DELETE, judge) + " returned", result.status() + ", handing back "
+        recordReturned(Routine.DELETE);
+    }
+
+    private void recordReturned(Routine routine) {
+        ContextResult result = result(routine);
+        state.record(state.answer().call(routine, judge) + " returned", result.status() + ", handing back "
                 + state.contexts().nameOf(result.context()));
     }
 
     @Then("the minifilter's {contextType} is {string}")
     public void currentIs(ContextType type, String name) {
+        currentIs(type, name, false);
+    }
+
+    @Then("the {contextType} of the other objects is {string}")
+    public void otherIs(ContextType type, String name) {
+        currentIs(type, name, true);
+    }
+
+    private void currentIs(ContextType type, String name, boolean other) {
         long expected = state.contexts().named(name, judge);
-        ContextResult got = objects().getContext(type, target(type, false));
+        ContextResult got = objects().getContext(type, target(type, other));
         state.contexts().hold(got.context());
-        judge.status(type.getRoutine(), got.status(), NtStatus.STATUS_SUCCESS);
-        judge.equal(got.context(), expected, () -> type.getRoutine() + " handed back " + state.contexts().nameOf(got.context())
+        String call = type.getRoutine() + (other ? " for the other objects" : "");
+        judge.status(call, got.status(), NtStatus.STATUS_SUCCESS);
+        judge.equal(got.context(), expected, () -> call + " handed back " + state.contexts().nameOf(got.context())
                 + ", expected " + state.contexts().nameOf(expected));
         state.fm().releaseContext(got.context());
         state.contexts().letGo(got.context());
@@ -201,7 +256,8 @@ public class ObjectContextSteps {
     public void getContexts(String types) {
         int desired = 0;
         for (String symbol : types.split("\\|")) {
-            desired |= ContextType.parse(symbol.trim()).value();
+            String wanted = symbol.trim();
+            desired |= wanted.startsWith("0x") ? Integer.decode(wanted) : ContextType.parse(wanted).value();
         }
         MinifilterObjects mine = state.objects();
         long transaction = (desired & ContextType.TRANSACTION.value()) != 0 ? mine.transaction(false) : 0;
@@ -216,6 +272,11 @@ public class ObjectContextSteps {
         RelatedContexts related = related();
         objects().releaseContexts(related);
         related.contexts().values().forEach(state.contexts()::letGo);
+    }
+
+    @Then("FltGetContexts returns {status}")
+    public void getContextsReturns(NtStatus expected) {
+        judge.status(state.answer().call(Routine.GET_CONTEXTS, judge), related().status(), expected);
     }
 
     @Then("FltGetContexts hands back {string} as the {contextType}")

@@ -5,7 +5,7 @@ import fltkit.spi.WindowsVersion;
 
 /**
  * FltReferenceContext called at DISPATCH_LEVEL adds nothing (as if the nonpaged fast path forgot the count).
- * The fixed scenarios never reference a context at DISPATCH_LEVEL.
+ * Exploration found it first; REF-001 has had a fixed scenario for it since (a reference taken at DISPATCH_LEVEL).
  */
 public class LosesReferenceAtDispatch extends DecoratedReference {
     private Irql irql = Irql.PASSIVE_LEVEL;

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Checks an instance's teardown only for the instance's own context: a file, stream or stream handle context set
  * through an instance being torn down is accepted, where the set pages document STATUS_FLT_DELETING_OBJECT ("the
- * Instance is being torn down"). The fixed scenarios tear the instance down only under an instance context.
+ * Instance is being torn down"). Exploration found it first; SET-012 has had fixed scenarios for it since.
  */
 public class SetsThroughDyingInstance extends DecoratedReference {
     private final Set<Long> dying = new HashSet<>();

@@ -57,14 +57,15 @@ public final class AllocationMutants extends MutantTable {
                         .allocateContext((ref, filter, type, size, pool) -> ref.allocateContext(filter, type, Math.min(size, 0xFFFF), pool)),
                 // Treats FLT_TRANSACTION_CONTEXT (0x0020) as an unknown type, as a pre-Vista table would.
                 mutant("ForgetsTransactionContexts").breaks("ALLOC-003")
-                        .alsoFails("ACB-004", "AUTO-003", "AUTO-006", "DEL-001", "DEL-002", "DEL-004", "DEL-007", "FREE-001", "GET-001",
-                                "REF-003", "REF-004", "REF-005", "SET-001", "SET-002", "SET-004", "SET-005", "SET-008", "SET-012")
+                        .alsoFails("ACB-004", "AUTO-003", "AUTO-006", "DEL-001", "DEL-002", "DEL-003", "DEL-004", "DEL-007", "DEL-008", "FREE-001", "GET-001",
+                                "REF-001", "REF-002", "REF-003", "REF-004", "REF-005", "REF-006", "SET-001", "SET-002", "SET-003", "SET-004", "SET-005",
+                                "SET-006", "SET-008", "SET-009", "SET-010", "SET-012", "SET-013")
                         .says("STATUS_INVALID_PARAMETER (0xC000000D)", "expected STATUS_SUCCESS (0x00000000)")
                         .allocateContext((ref, filter, type, size, pool) -> type == ContextType.TRANSACTION.value()
                                 ? new Allocation(STATUS_INVALID_PARAMETER, 0) : ref.allocateContext(filter, type, size, pool)),
                 // Refuses FLT_SECTION_CONTEXT (0x0040) allocations even from Windows 8 on.
                 mutant("NoSectionContexts").breaks("ALLOC-004")
-                        .alsoFails("ACB-005", "SEC-001", "SEC-002", "SEC-003", "SEC-004", "SEC-005", "SEC-007", "SEC-008").in("win8")
+                        .alsoFails("ACB-005", "SEC-001", "SEC-002", "SEC-003", "SEC-004", "SEC-005", "SEC-007", "SEC-008", "SEC-009", "SEC-010").in("win8")
                         .says("STATUS_INVALID_PARAMETER (0xC000000D)", "expected STATUS_SUCCESS (0x00000000)")
                         .allocateContext((ref, filter, type, size, pool) -> type == ContextType.SECTION.value()
                                 ? new Allocation(STATUS_INVALID_PARAMETER, 0) : ref.allocateContext(filter, type, size, pool)),

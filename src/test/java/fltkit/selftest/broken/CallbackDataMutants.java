@@ -40,11 +40,11 @@ public final class CallbackDataMutants extends MutantTable {
                             return !result.status().equals(STATUS_INSUFFICIENT_RESOURCES) ? result : new CallbackDataResult(result.status(), 0xDEAD_0000L);
                         }),
                 // FltAllocateCallbackDataEx ignores FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY and preallocates nothing.
-                mutant("IgnoresPreallocateFlag").breaks("CBD-004").alsoFails("CBD-005")
+                mutant("IgnoresPreallocateFlag").breaks("CBD-004").alsoFails("CBD-005", "CBD-012")
                         .says("STATUS_INSUFFICIENT_RESOURCES (0xC000009A)", "STATUS_SUCCESS")
                         .allocateCallbackDataEx((ref, instance, fileObject, flags) -> ref.allocateCallbackDataEx(instance, fileObject, 0)),
                 // Preallocates the memory but still asks pool for it when the I/O is issued.
-                mutant("PreallocationNotUsedForIo").breaks("CBD-005")
+                mutant("PreallocationNotUsedForIo").breaks("CBD-005").alsoFails("CBD-012")
                         .says("STATUS_SUCCESS (0x00000000)", "STATUS_INSUFFICIENT_RESOURCES")
                         .perScenario(m -> {
                             AtomicBoolean exhausted = new AtomicBoolean();
@@ -79,8 +79,36 @@ public final class CallbackDataMutants extends MutantTable {
                                 }
                             });
                         }),
+                // FltReuseCallbackData gives back the memory FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY took, so the
+                // next I/O of the reused callback data needs pool again.
+                mutant("ReuseDropsPreallocation").breaks("CBD-012")
+                        .says("STATUS_SUCCESS (0x00000000)", "STATUS_INSUFFICIENT_RESOURCES")
+                        .perScenario(m -> {
+                            Set<Long> preallocated = new HashSet<>();
+                            Set<Long> reused = new HashSet<>();
+                            AtomicBoolean exhausted = new AtomicBoolean();
+                            m.allocateCallbackDataEx((ref, instance, fileObject, flags) -> {
+                                CallbackDataResult result = ref.allocateCallbackDataEx(instance, fileObject, flags);
+                                if ((flags & CallbackDataResult.PREALLOCATE_ALL_MEMORY) != 0 && result.status().isSuccess()) {
+                                    preallocated.add(result.callbackData());
+                                }
+                                return result;
+                            });
+                            m.reuseCallbackData((ref, data) -> {
+                                ref.reuseCallbackData(data);
+                                reused.add(data);
+                            });
+                            m.failPoolAllocationsAfter((ref, successes, count) -> {
+                                if (successes == 0) {
+                                    exhausted.set(count > 0);
+                                }
+                                ref.failPoolAllocationsAfter(successes, count);
+                            });
+                            m.performSynchronousIo((ref, data) -> preallocated.contains(data) && reused.contains(data) && exhausted.get()
+                                    ? STATUS_INSUFFICIENT_RESOURCES : ref.performSynchronousIo(data));
+                        }),
                 // Callback data handed to FltReuseCallbackData can no longer issue I/O.
-                mutant("ReuseSpoilsCallbackData").breaks("CBD-010")
+                mutant("ReuseSpoilsCallbackData").breaks("CBD-010").alsoFails("CBD-012")
                         .says("STATUS_SUCCESS (0x00000000)", "STATUS_INVALID_PARAMETER")
                         .perScenario(m -> {
                             Set<Long> reused = new HashSet<>();

@@ -38,6 +38,59 @@ public final class SectionMutants extends MutantTable {
                             }
                             return result;
                         }),
+                // FltGetSectionContext finds a section context only through the file object its section was created through.
+                mutant("SectionSeenOnlyThroughItsFileObject").breaks("SEC-001")
+                        .says("STATUS_NOT_FOUND")
+                        .perScenario(m -> {
+                            Map<Long, Long> createdThrough = new HashMap<>();
+                            m.setContext((ref, type, target, operation, newContext, wantOld) -> {
+                                ContextResult result = ref.setContext(type, target, operation, newContext, wantOld);
+                                if (type == ContextType.SECTION && result.status().isSuccess()) {
+                                    createdThrough.put(newContext, target.fileObject());
+                                }
+                                return result;
+                            });
+                            m.getContext((ref, type, target) -> {
+                                ContextResult result = ref.getContext(type, target);
+                                Long through = result.status().isSuccess() ? createdThrough.get(result.context()) : null;
+                                if (type == ContextType.SECTION && through != null && through != target.fileObject()) {
+                                    ref.releaseContext(result.context());
+                                    return new ContextResult(STATUS_NOT_FOUND, 0);
+                                }
+                                return result;
+                            });
+                        }),
+                // Sections are kept per file object: another file object of the stream creates a second section (here a
+                // phantom: the context is referenced and answered with success, and let go when that file object closes).
+                mutant("SectionPerFileObject").breaks("SEC-002")
+                        .says("STATUS_FLT_CONTEXT_ALREADY_DEFINED (0xC01C0002)", "STATUS_SUCCESS")
+                        .perScenario(m -> {
+                            Map<Long, Long> createdThrough = new HashMap<>();
+                            Map<Long, List<Long>> phantoms = new HashMap<>();
+                            m.setContext((ref, type, target, operation, newContext, wantOld) -> {
+                                ContextResult result = ref.setContext(type, target, operation, newContext, wantOld);
+                                if (type != ContextType.SECTION) {
+                                    return result;
+                                }
+                                if (result.status().isSuccess()) {
+                                    createdThrough.put(newContext, target.fileObject());
+                                } else if (result.status().equals(STATUS_FLT_CONTEXT_ALREADY_DEFINED)) {
+                                    ContextResult existing = ref.getContext(type, target);
+                                    ref.releaseContext(existing.context());
+                                    if (!Long.valueOf(target.fileObject()).equals(createdThrough.get(existing.context()))) {
+                                        ref.referenceContext(newContext);
+                                        phantoms.computeIfAbsent(target.fileObject(), f -> new ArrayList<>()).add(newContext);
+                                        return new ContextResult(STATUS_SUCCESS, 0);
+                                    }
+                                }
+                                return result;
+                            });
+                            m.closeFile((ref, fileObject) -> {
+                                phantoms.getOrDefault(fileObject, List.of()).forEach(ref::releaseContext);
+                                phantoms.remove(fileObject);
+                                ref.closeFile(fileObject);
+                            });
+                        }),
                 // A second FltCreateSectionForDataScan for the stream closes the first section and takes its place.
                 mutant("SecondSectionReplacesFirst").breaks("SEC-002")
                         .says("STATUS_FLT_CONTEXT_ALREADY_DEFINED (0xC01C0002)", "STATUS_SUCCESS")
@@ -87,21 +140,42 @@ public final class SectionMutants extends MutantTable {
                             return type == ContextType.SECTION && result.status().equals(STATUS_NOT_FOUND)
                                     ? new ContextResult(STATUS_NOT_SUPPORTED, 0) : result;
                         }),
+                // FltReferenceContext adds nothing to a section context.
+                mutant("SectionReferenceAddsNothing").breaks("SEC-009")
+                        .says("reference count of")
+                        .referenceContext((ref, context) -> {
+                            if (ref.inspectContext(context).contextType() != ContextType.SECTION.value()) {
+                                ref.referenceContext(context);
+                            }
+                        }),
+                // FltGetContextsEx never hands back the section context, as if it filled an FLT_RELATED_CONTEXTS.
+                mutant("GetContextsDropsSections").breaks("SEC-010")
+                        .says("FLT_SECTION_CONTEXT field", "expected \"A\"")
+                        .getContexts((ref, target, desired) -> ref.getContexts(target, desired & ~ContextType.SECTION.value())),
                 // The last close of a stream leaves its section context's reference in place.
                 mutant("SectionOutlivesStream").breaks("SEC-007")
                         .says("reference count of 2", "expected 1")
                         .perScenario(m -> {
-                            Map<Long, Long> sections = new HashMap<>();
+                            Map<Long, String> streamOf = new HashMap<>();
+                            Map<String, Long> sections = new HashMap<>();
                             List<Long> kept = new ArrayList<>();
+                            m.openFile((ref, instance, fileName, streamName) -> {
+                                long fileObject = ref.openFile(instance, fileName, streamName);
+                                streamOf.put(fileObject, instance + ":" + fileName + ":" + (streamName == null ? "" : streamName));
+                                return fileObject;
+                            });
                             m.setContext((ref, type, target, operation, newContext, wantOld) -> {
                                 ContextResult result = ref.setContext(type, target, operation, newContext, wantOld);
-                                if (type == ContextType.SECTION && result.status().isSuccess()) {
-                                    sections.put(target.fileObject(), newContext);
+                                String stream = streamOf.get(target.fileObject());
+                                if (type == ContextType.SECTION && result.status().isSuccess() && stream != null) {
+                                    sections.put(stream, newContext);
                                 }
                                 return result;
                             });
                             m.closeFile((ref, fileObject) -> {
-                                Long section = sections.remove(fileObject);
+                                String stream = streamOf.remove(fileObject);
+                                boolean last = stream != null && !streamOf.containsValue(stream);
+                                Long section = last ? sections.remove(stream) : null;
                                 if (section != null && ref.inspectContext(section).attached()) {
                                     ref.referenceContext(section);
                                     kept.add(section);
