@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Five broken implementations that the fixed scenarios miss by construction (each needs a call sequence no
  * scenario makes): exploration finds each, shrinks it to a scenario of at most ten steps that names the rule
  * it breaks, and that scenario, pasted under a rule of that ID, fails the same way through the Cucumber engine
- * against the same implementation, and passes against the reference. The fixed scenarios miss four of them; the slow
- * leak, which they missed too before issue 9, FREE-004 now catches.
+ * against the same implementation, and passes against the reference. The fixed scenarios miss three of them; the slow
+ * leak and the wrong block when crowded, which they missed too before issue 9, FREE-004 and FREE-003 now catch.
  */
 class BrokenImplementationsExplorationTest {
     private static final WindowsVersion PROFILE = WindowsVersion.WIN11;
@@ -89,23 +89,31 @@ class BrokenImplementationsExplorationTest {
                 .isEmpty();
     }
 
-    /** Those the fixed scenarios still miss: since issue 9, FREE-004 allocates hundreds of times and catches LeaksEveryFiftieth. */
+    /**
+     * Those the fixed scenarios still miss. Since issue 9, FREE-004 allocates hundreds of times and catches
+     * LeaksEveryFiftieth, and FREE-003 frees several contexts from the allocate routine out of order and catches
+     * FreesWrongBlockWhenCrowded.
+     */
     static Stream<Arguments> brokenInTwoProfiles() {
-        return broken().filter(a -> a.get()[0] != LeaksEveryFiftieth.Provider.class)
+        return broken().filter(a -> a.get()[0] != LeaksEveryFiftieth.Provider.class && a.get()[0] != FreesWrongBlockWhenCrowded.Provider.class)
                 .flatMap(a -> Stream.of(WindowsVersion.VISTA, PROFILE).map(p -> Arguments.of(a.get()[0], a.get()[1], p)));
     }
 
-    /** A slow leak needs many allocations in one filter manager; FREE-004's fixed scenarios now make them, and only FREE-004 fails. */
-    @ParameterizedTest(name = "the fixed scenarios catch a slow leak in {0}")
-    @MethodSource("twoProfiles")
-    void theFixedScenariosCatchASlowLeak(WindowsVersion profile) {
-        List<FeatureRun.Scenario> caught = FeatureRun.kitFeatures(LeaksEveryFiftieth.Provider.class.getName(), profile, Map.of())
+    /**
+     * A slow leak needs many allocations in one filter manager, a wrong block in the free callback several contexts
+     * alive at once; the fixed scenarios now make both, and only the rule each breaks fails.
+     */
+    @ParameterizedTest(name = "the fixed scenarios now catch {0} in {2}")
+    @MethodSource("caughtInTwoProfiles")
+    void theFixedScenariosNowCatchIt(Class<? extends FilterManagerProvider> provider, String rule, WindowsVersion profile) {
+        List<FeatureRun.Scenario> caught = FeatureRun.kitFeatures(provider.getName(), profile, Map.of())
                 .stream().filter(s -> s.status() == FeatureRun.Status.FAILED || s.status() == FeatureRun.Status.BROKEN).toList();
-        assertThat(caught).as("fixed scenarios that catch LeaksEveryFiftieth in %s", profile).isNotEmpty()
-                .allSatisfy(s -> assertThat(s.message()).startsWith("FREE-004 violated"));
+        assertThat(caught).as("fixed scenarios that catch %s in %s", provider.getSimpleName(), profile).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.message()).startsWith(rule + " violated"));
     }
 
-    static Stream<WindowsVersion> twoProfiles() {
-        return Stream.of(WindowsVersion.VISTA, PROFILE);
+    static Stream<Arguments> caughtInTwoProfiles() {
+        return Stream.of(Arguments.of(LeaksEveryFiftieth.Provider.class, "FREE-004"), Arguments.of(FreesWrongBlockWhenCrowded.Provider.class, "FREE-003"))
+                .flatMap(a -> Stream.of(WindowsVersion.VISTA, PROFILE).map(p -> Arguments.of(a.get()[0], a.get()[1], p)));
     }
 }
