@@ -76,6 +76,21 @@ Feature: Context cleanup and free
         | FLT_INSTANCE_CONTEXT |
         | FLT_STREAM_CONTEXT   |
 
+    @needs:callback-events @needs:allocate-callback
+    Scenario: FREE-003 three file contexts from the minifilter's allocator, alive at once and released out of order, each go back as their own block
+      Given the minifilter registers these context definitions:
+        | type             | size | callbacks     |
+        | FLT_FILE_CONTEXT | 0    | allocate+free |
+      When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from PagedPool as "A"
+      And the minifilter allocates a FLT_FILE_CONTEXT of 100 bytes from PagedPool as "B"
+      And the minifilter allocates a FLT_FILE_CONTEXT of 24 bytes from PagedPool as "C"
+      And the minifilter releases "B"
+      And the minifilter releases "A"
+      And the minifilter releases "C"
+      Then the free callback got the block the allocate callback returned for "A"
+      And the free callback got the block the allocate callback returned for "B"
+      And the free callback got the block the allocate callback returned for "C"
+
   @must @windows:all
   Rule: FREE-004 Without allocate and free callbacks a freed context's memory goes back to its lookaside list or pool
     Source: "Registering context types", Steps to register a context type (fixed-size contexts come from lookaside lists, variable-size ones straight from pool) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types

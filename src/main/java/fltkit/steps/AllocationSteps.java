@@ -60,13 +60,16 @@ public class AllocationSteps {
 
     /**
      * Calls FltAllocateContext; a success is held by the kit's minifilter until released. Where callback events
-     * are declared, the calls the allocation made into the minifilter are taken at once, so the context is tied to
+     * are declared and the scenario is tagged for them, the calls the allocation made into the minifilter are taken at once, so the context is tied to
      * the block its own allocate callback call returned (never guessed from addresses later).
      */
     Allocation allocate(int type, long size, int pool) {
         long filter = state.registering().filter(judge);
         poolBefore = state.declares(Capability.POOL_ACCOUNTING) ? state.role(PoolAccounting.class).pool() : null;
-        boolean watching = state.declares(Capability.CALLBACK_EVENTS);
+        // Only scenarios that read callback calls take them here: draining is a call of its own, and a scenario's
+        // call count orders the report's root causes.
+        boolean watching = state.declares(Capability.CALLBACK_EVENTS)
+                && state.tagged(fltkit.rules.Tags.NEEDS + Capability.CALLBACK_EVENTS.tag());
         int eventsFrom = watching ? state.callbacks().size() : 0;
         String call = "FltAllocateContext(" + ContextType.fromValue(type).map(ContextType::symbol)
                 .orElse(String.format("0x%04X", type)) + ", ContextSize=" + Long.toUnsignedString(size) + ", "

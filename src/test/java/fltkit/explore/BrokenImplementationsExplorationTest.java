@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Five broken implementations that need a call sequence the fixed scenarios once did not make: exploration finds
  * each, shrinks it to a scenario of at most ten steps that names the rule it breaks, and that scenario, pasted
  * under a rule of that ID, fails the same way through the Cucumber engine against the same implementation, and
- * passes against the reference. Two of them the fixed scenarios still miss by construction; the other three (a
- * slow leak, a reference lost at DISPATCH_LEVEL, a set through a dying instance) have fixed scenarios since
- * issue 9, which catch them under the same rule.
+ * passes against the reference. Since issue 9 the fixed scenarios catch four of them under the same rule (a slow
+ * leak, a wrong block in the free callback with several contexts alive, a reference lost at DISPATCH_LEVEL, a set
+ * through a dying instance); the others they still miss by construction.
  */
 class BrokenImplementationsExplorationTest {
     private static final WindowsVersion PROFILE = WindowsVersion.WIN11;
@@ -99,11 +99,13 @@ class BrokenImplementationsExplorationTest {
     }
 
     /**
-     * Caught by fixed scenarios since issue 9: FREE-004 allocates hundreds of times in one filter manager, REF-001
-     * references at DISPATCH_LEVEL, SET-012 sets through a dying instance.
+     * Caught by fixed scenarios since issue 9: FREE-004 allocates hundreds of times in one filter manager, FREE-003
+     * frees several contexts from the allocate routine out of order, REF-001 references at DISPATCH_LEVEL, SET-012
+     * sets through a dying instance.
      */
     private static final List<Class<?>> FOUND_FIXED = List.of(LeaksEveryFiftieth.Provider.class,
-            LosesReferenceAtDispatch.Provider.class, SetsThroughDyingInstance.Provider.class);
+            FreesWrongBlockWhenCrowded.Provider.class, LosesReferenceAtDispatch.Provider.class,
+            SetsThroughDyingInstance.Provider.class);
 
     @ParameterizedTest(name = "the fixed scenarios now catch {0} as {1}")
     @MethodSource("caughtByFixedScenarios")

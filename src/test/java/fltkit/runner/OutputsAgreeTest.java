@@ -168,7 +168,7 @@ class OutputsAgreeTest {
         ConformanceSummary summary = ConformanceSummary.read(reports.resolve("conformance-summary.json"));
         Headline headline = summary.headline().get("win11");
         assertThat(headline.failingRules()).containsExactly("ALLOC-002", "ALLOC-011");
-        assertThat(summary.problems().get(0).rule()).as("the root cause first").isEqualTo("ALLOC-002");
+        assertThat(summary.problems().get(0).rule()).as("the root cause first: %s", summary.problems()).isEqualTo("ALLOC-002");
         assertThat(summary.rules()).filteredOn(r -> r.id().startsWith("AUTO-003")).allMatch(r -> r.outcome("win11") == Outcome.PASSED);
         assertThat(summary.kitChecks().get(0).profiles().get("win11").breaches()).isNotEmpty()
                 .allMatch(b -> b.message().startsWith("KIT-LEAK-001 violated after " + b.rule()));

@@ -100,6 +100,23 @@ public final class CleanupAndFreeMutants extends MutantTable {
                                 return new PoolSnapshot(real.outstandingBlocks() + leaked.get(), real.outstandingBytes(), real.liveContexts());
                             });
                         }),
+                // While other blocks from the allocate routine are still in use, hands the free routine the newest of those instead.
+                mutant("FreeRoutineGetsAnotherLiveBlock").breaks("FREE-003")
+                        .says("the one the allocate callback returned for")
+                        .perScenario(m -> {
+                            List<Long> liveBlocks = new ArrayList<>();
+                            m.takeCallbackEvents(ref -> map(ref.takeCallbackEvents(), e -> {
+                                if (e.kind() == CallbackEvent.Kind.ALLOCATE && e.address() != 0) {
+                                    liveBlocks.add(e.address());
+                                } else if (e.kind() == CallbackEvent.Kind.FREE) {
+                                    liveBlocks.remove(Long.valueOf(e.address()));
+                                    if (!liveBlocks.isEmpty()) {
+                                        return CallbackEvent.free(liveBlocks.get(liveBlocks.size() - 1), e.contextType(), e.irql());
+                                    }
+                                }
+                                return e;
+                            }));
+                        }),
                 // Loses one context in every 50 it allocates: the block stays taken, no one can free it, the scenarios of one or two never see it.
                 mutant("LosesEveryFiftiethBlock").breaks("FREE-004")
                         .says("pool block(s) outstanding", "memory did not go back")
