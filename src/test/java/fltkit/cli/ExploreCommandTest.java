@@ -59,13 +59,14 @@ class ExploreCommandTest {
         assertThat(err()).as("progress on stderr").contains("explore: 100/150 sequences");
     }
 
+    /** The C model once accepted sets through a dying instance (SET-012), which this seed found; it conforms since. */
     @Test
     void theCModelIsExploredThroughTheProcessProtocol() {
         int code = run("explore", "--sequences", "200", "--seed", "5", "--reports", reports.toString(), "--",
                 CPrograms.fltmodel().toString());
 
-        assertThat(code).as("exit code; stderr: %s", err()).isEqualTo(1);
-        assertThat(out()).contains("explore fltmodel (C), win11: 200 sequences", "SET-012 violated");
+        assertThat(code).as("exit code; stderr: %s", err()).isEqualTo(0);
+        assertThat(out()).contains("explore fltmodel (C), win11: 200 sequences", "0 divergence(s)").doesNotContain("violated");
     }
 
     @Test
