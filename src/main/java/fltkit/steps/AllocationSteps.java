@@ -66,10 +66,7 @@ public class AllocationSteps {
     Allocation allocate(int type, long size, int pool) {
         long filter = state.registering().filter(judge);
         poolBefore = state.declares(Capability.POOL_ACCOUNTING) ? state.role(PoolAccounting.class).pool() : null;
-        // Only scenarios that read callback calls take them here: draining is a call of its own, and a scenario's
-        // call count orders the report's root causes.
-        boolean watching = state.declares(Capability.CALLBACK_EVENTS)
-                && state.tagged(fltkit.rules.Tags.NEEDS + Capability.CALLBACK_EVENTS.tag());
+        boolean watching = watchesCallbacks();
         int eventsFrom = watching ? state.callbacks().size() : 0;
         String call = "FltAllocateContext(" + ContextType.fromValue(type).map(ContextType::symbol)
                 .orElse(String.format("0x%04X", type)) + ", ContextSize=" + Long.toUnsignedString(size) + ", "
@@ -87,11 +84,25 @@ public class AllocationSteps {
         }
         state.answer().answered(Routine.ALLOCATE, call, allocation);
         if (allocation.status().isSuccess()) {
-            state.contexts().hold(allocation.returnedContext());
-            state.contexts().requested(allocation.returnedContext(), type, size, eventsFrom,
-                    watching ? blockReturnedSince(eventsFrom) : null);
+            hold(allocation, type, size, eventsFrom, watching);
         }
         return allocation;
+    }
+
+    /**
+     * Whether this scenario ties contexts to the callback calls of their allocations. Only scenarios that read
+     * callback calls take them: draining is a call of its own, and a scenario's call count orders the report's
+     * root causes.
+     */
+    boolean watchesCallbacks() {
+        return state.declares(Capability.CALLBACK_EVENTS) && state.tagged(fltkit.rules.Tags.NEEDS + Capability.CALLBACK_EVENTS.tag());
+    }
+
+    /** Holds a context an allocation handed back, tied to the callback calls since {@code eventsFrom} when watching. */
+    void hold(Allocation allocation, int type, long size, int eventsFrom, boolean watching) {
+        state.contexts().hold(allocation.returnedContext());
+        state.contexts().requested(allocation.returnedContext(), type, size, eventsFrom,
+                watching ? blockReturnedSince(eventsFrom) : null);
     }
 
     /** The last allocate callback call since {@code from} that returned a block, or null. */

@@ -25,8 +25,10 @@ import io.cucumber.java.en.When;
 public class ObjectContextSteps {
     private final ScenarioState state;
     private final Judge judge;
+    private final AllocationSteps allocations;
 
-    public ObjectContextSteps(ScenarioState state, Judge judge) {
+    public ObjectContextSteps(ScenarioState state, Judge judge, AllocationSteps allocations) {
+        this.allocations = allocations;
         this.state = state;
         this.judge = judge;
     }
@@ -127,12 +129,13 @@ public class ObjectContextSteps {
         if (filter == 0) {
             throw judge.kitError("allocates for the other filter before another filter registered");
         }
+        boolean watching = allocations.watchesCallbacks();
+        int eventsFrom = watching ? state.callbacks().size() : 0;
         Allocation allocation = state.fm().allocateContext(filter, type.value(), size, pool);
         judge.precondition(allocation.status().equals(NtStatus.STATUS_SUCCESS) && allocation.returnedContext() != 0,
                 () -> "the other filter's FltAllocateContext(" + type.symbol() + ", ContextSize=" + size + ", " + PoolType.name(pool)
                         + ") returned " + allocation.status() + ", expected STATUS_SUCCESS (0x00000000)");
-        state.contexts().hold(allocation.returnedContext());
-        state.contexts().requested(allocation.returnedContext(), type.value(), size);
+        allocations.hold(allocation, type.value(), size, eventsFrom, watching);
         state.contexts().name(name, allocation.returnedContext());
     }
 
