@@ -116,7 +116,7 @@ public class ContextCallbackSteps {
                 + "0x%04X, expected %s (0x%04X)", allocations.lastCall(), call.contextType(), type.symbol(), type.value()));
     }
 
-    /** "At or below" is the requirement itself: the routine's page gives IRQL <= APC_LEVEL, not one level. */
+    /** "At or below" is the requirement itself: the routine's page gives IRQL at or below APC_LEVEL, not one level. */
     @Then("the allocate callback ran at APC_LEVEL or below")
     public void ranAtApcOrBelow() {
         CallbackEvent call = lastAllocate();
@@ -200,7 +200,7 @@ public class ContextCallbackSteps {
         return since(context).stream().filter(e -> e.kind() == CallbackEvent.Kind.FREE && e.address() == block.address()).toList();
     }
 
-    /** As for the allocate callback: the cleanup and free routines' pages give IRQL <= APC_LEVEL. */
+    /** As for the allocate callback: the cleanup and free routines' pages give IRQL at or below APC_LEVEL. */
     @Then("every context callback ran at APC_LEVEL or below")
     public void callbacksBelowDispatch() {
         List<CallbackEvent> events = state.callbacks();
