@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.ReferenceFilterManager;
 import fltkit.selftest.Mutant;
 import fltkit.selftest.MutantTable;
 import fltkit.spi.ContextResult;
@@ -88,28 +89,13 @@ public final class GetContextMutants extends MutantTable {
                 mutant("GetFindsOtherInstancesContext").breaks("GET-002")
                         .says("STATUS_NOT_FOUND (0xC0000225)", "STATUS_SUCCESS")
                         .perScenario(m -> {
-                            Map<Long, Long> setBy = new HashMap<>();
-                            Set<String> everSet = new HashSet<>();
-                            m.setContext((ref, type, target, operation, newContext, wantOld) -> {
-                                ContextResult result = ref.setContext(type, target, operation, newContext, wantOld);
-                                if (result.status().isSuccess()) {
-                                    setBy.put(newContext, target.instance());
-                                    everSet.add(type + "@" + target.instance());
-                                }
-                                return result;
-                            });
+                            SetsByInstance sets = SetsByInstance.watch(m);
                             m.getContext((ref, type, target) -> {
                                 ContextResult result = ref.getContext(type, target);
-                                if (!result.status().equals(STATUS_NOT_FOUND) || everSet.contains(type + "@" + target.instance())) {
-                                    return result;
-                                }
-                                for (Map.Entry<Long, Long> set : setBy.entrySet()) {
-                                    var state = ref.inspectContext(set.getKey());
-                                    if (set.getValue() != target.instance() && state.alive() && state.attached()
-                                            && state.contextType() == type.value()) {
-                                        ref.referenceContext(set.getKey());
-                                        return new ContextResult(STATUS_SUCCESS, set.getKey());
-                                    }
+                                long other = sets.otherInstancesContext(ref, result, type, target, true);
+                                if (other != 0) {
+                                    ref.referenceContext(other);
+                                    return new ContextResult(STATUS_SUCCESS, other);
                                 }
                                 return result;
                             });
@@ -119,28 +105,11 @@ public final class GetContextMutants extends MutantTable {
                 mutant("NotFoundLeavesOtherInstancesPointer").breaks("GET-002")
                         .says("expected NULL_CONTEXT")
                         .perScenario(m -> {
-                            Map<Long, Long> setBy = new HashMap<>();
-                            Set<String> everSet = new HashSet<>();
-                            m.setContext((ref, type, target, operation, newContext, wantOld) -> {
-                                ContextResult result = ref.setContext(type, target, operation, newContext, wantOld);
-                                if (result.status().isSuccess()) {
-                                    setBy.put(newContext, target.instance());
-                                    everSet.add(type + "@" + target.instance());
-                                }
-                                return result;
-                            });
+                            SetsByInstance sets = SetsByInstance.watch(m);
                             m.getContext((ref, type, target) -> {
                                 ContextResult result = ref.getContext(type, target);
-                                if (!result.status().equals(STATUS_NOT_FOUND) || everSet.contains(type + "@" + target.instance())) {
-                                    return result;
-                                }
-                                for (Map.Entry<Long, Long> set : setBy.entrySet()) {
-                                    var state = ref.inspectContext(set.getKey());
-                                    if (set.getValue() != target.instance() && state.alive() && state.contextType() == type.value()) {
-                                        return new ContextResult(STATUS_NOT_FOUND, set.getKey());
-                                    }
-                                }
-                                return result;
+                                long other = sets.otherInstancesContext(ref, result, type, target, false);
+                                return other != 0 ? new ContextResult(STATUS_NOT_FOUND, other) : result;
                             });
                         }),
                 // Without per-stream contexts the stream get routines answer STATUS_NOT_SUPPORTED but still hand back, and
@@ -214,5 +183,43 @@ public final class GetContextMutants extends MutantTable {
                                 return result;
                             });
                         }));
+    }
+
+    /** Which instance set each context, for mutants that hand one instance's context to another. */
+    private static final class SetsByInstance {
+        private final Map<Long, Long> setBy = new HashMap<>();
+        private final Set<String> everSet = new HashSet<>();
+
+        static SetsByInstance watch(Mutant.Instance m) {
+            SetsByInstance sets = new SetsByInstance();
+            m.setContext((ref, type, target, operation, newContext, wantOld) -> {
+                ContextResult result = ref.setContext(type, target, operation, newContext, wantOld);
+                if (result.status().isSuccess()) {
+                    sets.setBy.put(newContext, target.instance());
+                    sets.everSet.add(type + "@" + target.instance());
+                }
+                return result;
+            });
+            return sets;
+        }
+
+        /**
+         * For a get that found nothing where this instance never set a context of the type: a live context of that
+         * type another instance set (attached to its object, when asked), or 0.
+         */
+        long otherInstancesContext(ReferenceFilterManager ref, ContextResult found, ContextType type, ContextTarget target,
+                                   boolean attachedOnly) {
+            if (!found.status().equals(STATUS_NOT_FOUND) || everSet.contains(type + "@" + target.instance())) {
+                return 0;
+            }
+            for (Map.Entry<Long, Long> set : setBy.entrySet()) {
+                var state = ref.inspectContext(set.getKey());
+                if (set.getValue() != target.instance() && state.alive() && (!attachedOnly || state.attached())
+                        && state.contextType() == type.value()) {
+                    return set.getKey();
+                }
+            }
+            return 0;
+        }
     }
 }
