@@ -24,6 +24,12 @@ import java.util.stream.Collectors;
 public final class MatrixMain {
     public static final String HTML = "conformance-matrix.html";
     public static final String MARKDOWN = "conformance-matrix.md";
+    /**
+     * The largest summary merge reads, in bytes (a five-profile summary of the reference is about 1 MB): a file
+     * far beyond it is not a summary the kit wrote, and reading it whole would take the memory it asks for.
+     */
+    public static final String MAX_BYTES_PROPERTY = "fltkit.merge.max-bytes";
+    static final long DEFAULT_MAX_BYTES = 64L << 20;
 
     private MatrixMain() {
     }
@@ -50,13 +56,28 @@ public final class MatrixMain {
             return 2;
         }
         List<ConformanceSummary> summaries = new ArrayList<>();
-        try {
-            for (Path input : inputs) {
+        long maxBytes = Long.getLong(MAX_BYTES_PROPERTY, DEFAULT_MAX_BYTES);
+        for (Path input : inputs) {
+            try {
+                long size = Files.size(input);
+                if (size > maxBytes) {
+                    System.err.println("fltkit merge: " + input + " is " + size + " bytes, more than the " + maxBytes
+                            + " a conformance summary may have; name the conformance-summary.json a kit run wrote (or raise -D"
+                            + MAX_BYTES_PROPERTY + ")");
+                    return 2;
+                }
                 summaries.add(ConformanceSummary.read(input));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                String what = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage().lines().findFirst().orElse("");
+                String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
+                System.err.println("fltkit merge: " + input + " is not a conformance summary: " + what + where
+                        + "; name the conformance-summary.json a kit run wrote");
+                return 2;
+            } catch (IOException e) {
+                System.err.println("fltkit merge: cannot read the summary " + input + ": " + e.getMessage());
+                return 2;
             }
-        } catch (IOException e) {
-            System.err.println("fltkit merge: cannot read a summary: " + e.getMessage());
-            return 2;
         }
         for (int i = 0; i < summaries.size(); i++) {
             if (!summaries.get(i).run().finished()) {

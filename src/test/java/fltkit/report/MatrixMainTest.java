@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +69,48 @@ class MatrixMainTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("a run that did not finish (the JVM was made to exit)", "rerun");
         assertThat(dir.resolve("m").resolve(MatrixMain.HTML)).doesNotExist();
+    }
+
+    /** Runs merge on the files, expecting it to refuse them; returns what it said on stderr. */
+    private String refused(Path... inputs) {
+        List<String> args = new java.util.ArrayList<>(List.of("--out", dir.resolve("m").toString()));
+        for (Path input : inputs) {
+            args.add(input.toString());
+        }
+        PrintStream previous = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = MatrixMain.run(args.toArray(String[]::new));
+        } finally {
+            System.setErr(previous);
+        }
+        assertThat(exit).isEqualTo(2);
+        assertThat(dir.resolve("m").resolve(MatrixMain.HTML)).doesNotExist();
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void emptyMalformedAndWrongShapeFilesAreRefusedNamingTheFile() throws IOException {
+        Path good = write("good.json", summary("alpha", "1.0", Outcome.PASSED));
+        Path empty = Files.writeString(dir.resolve("empty.json"), "");
+        Path malformed = Files.writeString(dir.resolve("malformed.json"), "{\"format\": \"fltkit-summary/2\", \"run\": {");
+        Path array = Files.writeString(dir.resolve("array.json"), "[1, 2, 3]");
+
+        assertThat(refused(good, empty)).contains(empty + " is not a conformance summary").contains("name the conformance-summary.json");
+        assertThat(refused(good, malformed)).contains(malformed + " is not a conformance summary").contains("line 1");
+        assertThat(refused(array)).contains(array + " is not a conformance summary");
+    }
+
+    @Test
+    void aFileFarLargerThanAnySummaryIsRefusedBeforeItIsRead() throws IOException {
+        Path big = dir.resolve("big.json");
+        try (var out = Files.newOutputStream(big)) {
+            out.write(new byte[(int) (MatrixMain.DEFAULT_MAX_BYTES + 1)]);
+        }
+        assertThat(refused(big)).contains(big + " is " + (MatrixMain.DEFAULT_MAX_BYTES + 1) + " bytes")
+                .contains("-D" + MatrixMain.MAX_BYTES_PROPERTY);
     }
 
     private Path write(String name, ConformanceSummary summary) throws IOException {
