@@ -10,7 +10,6 @@ import fltkit.spi.SetOperation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,15 +110,8 @@ public final class DeleteContextMutants extends MutantTable {
                 mutant("DeletesThroughDyingInstance").breaks("DEL-004")
                         .says("STATUS_FLT_DELETING_OBJECT (0xC01C000B)", "STATUS_SUCCESS")
                         .perScenario(m -> {
-                            Set<Long> dying = new HashSet<>();
+                            Set<Long> dying = SharedBreakage.instanceTeardownSeenOnlyByItsOwnContext(m);
                             var perStream = m.remembersPerStreamSupport();
-                            m.beginObjectTeardown((ref, type, target) -> {
-                                if (type == ContextType.INSTANCE) {
-                                    dying.add(target.instance());
-                                } else {
-                                    ref.beginObjectTeardown(type, target);
-                                }
-                            });
                             m.setContext((ref, type, target, operation, newContext, wantOld) -> {
                                 if (!dying.contains(target.instance()) || type == ContextType.VOLUME) {
                                     return ref.setContext(type, target, operation, newContext, wantOld);

@@ -164,25 +164,7 @@ public final class GetContextMutants extends MutantTable {
                 // Finds a stream context only through the file object it was set through, as if it were per handle.
                 mutant("StreamContextPerFileObject").breaks("GET-004")
                         .says("STATUS_NOT_FOUND")
-                        .perScenario(m -> {
-                            Map<Long, Long> setThrough = new HashMap<>();
-                            m.setContext((ref, type, target, operation, newContext, wantOld) -> {
-                                ContextResult result = ref.setContext(type, target, operation, newContext, wantOld);
-                                if (type == ContextType.STREAM && result.status().isSuccess()) {
-                                    setThrough.put(newContext, target.fileObject());
-                                }
-                                return result;
-                            });
-                            m.getContext((ref, type, target) -> {
-                                ContextResult result = ref.getContext(type, target);
-                                Long through = result.status().isSuccess() ? setThrough.get(result.context()) : null;
-                                if (type == ContextType.STREAM && through != null && through != target.fileObject()) {
-                                    ref.releaseContext(result.context());
-                                    return new ContextResult(STATUS_NOT_FOUND, 0);
-                                }
-                                return result;
-                            });
-                        }));
+                        .perScenario(m -> SharedBreakage.seenOnlyThroughTheFileObjectItWasSetThrough(m, ContextType.STREAM)));
     }
 
     /** Which instance set each context, for mutants that hand one instance's context to another. */

@@ -41,25 +41,7 @@ public final class SectionMutants extends MutantTable {
                 // FltGetSectionContext finds a section context only through the file object its section was created through.
                 mutant("SectionSeenOnlyThroughItsFileObject").breaks("SEC-001")
                         .says("STATUS_NOT_FOUND")
-                        .perScenario(m -> {
-                            Map<Long, Long> createdThrough = new HashMap<>();
-                            m.setContext((ref, type, target, operation, newContext, wantOld) -> {
-                                ContextResult result = ref.setContext(type, target, operation, newContext, wantOld);
-                                if (type == ContextType.SECTION && result.status().isSuccess()) {
-                                    createdThrough.put(newContext, target.fileObject());
-                                }
-                                return result;
-                            });
-                            m.getContext((ref, type, target) -> {
-                                ContextResult result = ref.getContext(type, target);
-                                Long through = result.status().isSuccess() ? createdThrough.get(result.context()) : null;
-                                if (type == ContextType.SECTION && through != null && through != target.fileObject()) {
-                                    ref.releaseContext(result.context());
-                                    return new ContextResult(STATUS_NOT_FOUND, 0);
-                                }
-                                return result;
-                            });
-                        }),
+                        .perScenario(m -> SharedBreakage.seenOnlyThroughTheFileObjectItWasSetThrough(m, ContextType.SECTION)),
                 // Sections are kept per file object: another file object of the stream creates a second section (here a
                 // phantom: the context is referenced and answered with success, and let go when that file object closes).
                 mutant("SectionPerFileObject").breaks("SEC-002")

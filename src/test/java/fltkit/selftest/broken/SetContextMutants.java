@@ -9,10 +9,7 @@ import fltkit.spi.ContextType;
 import fltkit.spi.SetOperation;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -202,15 +199,8 @@ public final class SetContextMutants extends MutantTable {
                 mutant("SetsThroughDyingInstance").breaks("SET-012")
                         .says("STATUS_FLT_DELETING_OBJECT (0xC01C000B)", "STATUS_SUCCESS")
                         .perScenario(m -> {
-                            Set<Long> dying = new HashSet<>();
+                            Set<Long> dying = SharedBreakage.instanceTeardownSeenOnlyByItsOwnContext(m);
                             var perStream = m.remembersPerStreamSupport();
-                            m.beginObjectTeardown((ref, type, target) -> {
-                                if (type == ContextType.INSTANCE) {
-                                    dying.add(target.instance());
-                                } else {
-                                    ref.beginObjectTeardown(type, target);
-                                }
-                            });
                             m.setContext((ref, type, target, operation, newContext, wantOld) -> {
                                 if (type == ContextType.INSTANCE && dying.contains(target.instance())) {
                                     ContextState context = ref.inspectContext(newContext);
