@@ -350,7 +350,7 @@ Feature: FltAllocateContext
   @must @windows:all
   Rule: ALLOC-013 The context comes from the pool the caller names, NonPagedPool or PagedPool
     Source: "FltAllocateContext function (fltkernel.h)", Parameters > PoolType and Remarks (the context comes "from the specified pool") — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecontext
-    Whether a fixed-size context comes from a lookaside list or straight from pool is the implementation's choice (REG-011), but a lookaside list it comes from holds memory of the pool asked for: a NonPagedPool context never comes from a paged list, nor a PagedPool one from a nonpaged list.
+    Whether a fixed-size context comes from a lookaside list or straight from pool is the implementation's choice (REG-011), but a lookaside list it comes from holds memory of the pool asked for: a NonPagedPool context never comes from a paged list, nor a PagedPool one from a nonpaged list. Paged and nonpaged pool are separate memory, so the memory a released context of one pool leaves behind never comes back as a context of the other, whether it went back to a lookaside list or to pool.
 
     @needs:context-inspection
     Scenario Outline: ALLOC-013 a <kind> file context from <pool>
@@ -372,6 +372,26 @@ Feature: FltAllocateContext
         | kind          | size                        | pool         |
         | variable-size | FLT_VARIABLE_SIZED_CONTEXTS | NonPagedPool |
         | variable-size | FLT_VARIABLE_SIZED_CONTEXTS | PagedPool    |
+
+    Scenario Outline: ALLOC-013 the memory of a <kind> context from <first> does not serve one from <second>
+      Given the minifilter registers these context definitions:
+        | type             | size   |
+        | FLT_FILE_CONTEXT | <size> |
+      When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from <first> as "A"
+      And the minifilter releases "A"
+      And the minifilter allocates FLT_FILE_CONTEXT of 64 bytes from <second> until the memory of "A" comes back
+      Then the memory of "A" did not come back
+
+      Examples:
+        | kind       | size | first        | second       |
+        | fixed-size | 64   | PagedPool    | NonPagedPool |
+        | fixed-size | 64   | NonPagedPool | PagedPool    |
+
+      @needs:variable-size
+      Examples:
+        | kind          | size                        | first        | second       |
+        | variable-size | FLT_VARIABLE_SIZED_CONTEXTS | PagedPool    | NonPagedPool |
+        | variable-size | FLT_VARIABLE_SIZED_CONTEXTS | NonPagedPool | PagedPool    |
 
   @must @windows:win8+
   Rule: ALLOC-014 From Windows 8 a context can come from NonPagedPoolNx

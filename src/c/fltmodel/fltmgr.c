@@ -30,6 +30,7 @@ static struct {
     int pool_failures, pool_grace, routine_failures, stream_contexts_supported;
     enum irql irql;
     int64_t outstanding_blocks, outstanding_bytes;
+    chunk *reusable[2];    /* chunks given back to pool, per pool (0 nonpaged, 1 paged), newest first */
 } fm;
 
 void *grow(void *array, int *capacity, size_t element) {
@@ -56,18 +57,34 @@ static int injected_failure(void) {
     return 1;
 }
 
-chunk *pool_take(size_t size, int zeroed) {
+/* A chunk of this pool: one given back earlier with its old bytes if one of the size is kept, else fresh.
+ * Chunks are kept rather than handed to the C library, whose allocator would recycle one pool's memory for
+ * the other. */
+chunk *pool_take(size_t size, int zeroed, int paged) {
     if (injected_failure()) return NULL;
-    chunk *c = malloc(sizeof *c);
-    unsigned char *bytes = malloc(size ? size : 1);
-    if (!c || !bytes) {
-        free(c);
-        free(bytes);
-        return NULL;
+    chunk *c = NULL;
+    for (chunk **link = &fm.reusable[paged ? 1 : 0]; *link; link = &(*link)->next) {
+        if ((*link)->size == size) {
+            c = *link;
+            *link = c->next;
+            break;
+        }
     }
-    memset(bytes, zeroed ? 0 : FRESH_POOL_BYTE, size);
-    c->bytes = bytes;
-    c->size = size;
+    if (c) {
+        if (zeroed) memset(c->bytes, 0, size);
+    } else {
+        c = malloc(sizeof *c);
+        unsigned char *bytes = malloc(size ? size : 1);
+        if (!c || !bytes) {
+            free(c);
+            free(bytes);
+            return NULL;
+        }
+        memset(bytes, zeroed ? 0 : FRESH_POOL_BYTE, size);
+        c->bytes = bytes;
+        c->size = size;
+        c->paged = paged ? 1 : 0;
+    }
     c->next = NULL;
     fm.outstanding_blocks++;
     fm.outstanding_bytes += (int64_t)size;
@@ -77,11 +94,20 @@ chunk *pool_take(size_t size, int zeroed) {
 void pool_give_back(chunk *c) {
     fm.outstanding_blocks--;
     fm.outstanding_bytes -= (int64_t)c->size;
-    free(c->bytes);
-    free(c);
+    c->next = fm.reusable[c->paged];
+    fm.reusable[c->paged] = c;
 }
 
-static chunk *lookaside_take(lookaside *list, size_t entry_size) {
+static void free_chunks(chunk *list) {
+    while (list) {
+        chunk *next = list->next;
+        free(list->bytes);
+        free(list);
+        list = next;
+    }
+}
+
+static chunk *lookaside_take(lookaside *list, size_t entry_size, int paged) {
     if (list->cached) {
         if (injected_failure()) return NULL;   /* an injected failure hits the list too */
         chunk *c = list->cached;
@@ -91,7 +117,7 @@ static chunk *lookaside_take(lookaside *list, size_t entry_size) {
         fm.outstanding_bytes += (int64_t)c->size;
         return c;
     }
-    return pool_take(entry_size, 0);
+    return pool_take(entry_size, 0, paged);
 }
 
 static void lookaside_keep(lookaside *list, chunk *c) {
@@ -107,12 +133,8 @@ static void lookaside_keep(lookaside *list, chunk *c) {
 }
 
 static void lookaside_empty(lookaside *list) {
-    while (list->cached) {
-        chunk *c = list->cached;
-        list->cached = c->next;
-        free(c->bytes);
-        free(c);
-    }
+    free_chunks(list->cached);
+    list->cached = NULL;
     list->depth = 0;
 }
 
@@ -152,6 +174,9 @@ void fm_reset(enum winver version) {
             }
         }
     }
+    free_chunks(fm.reusable[0]);
+    free_chunks(fm.reusable[1]);
+    fm.reusable[0] = fm.reusable[1] = NULL;
     memset(fm.filters, 0, sizeof fm.filters);
     fm.context_count = 0;
     fm.call_count = 0;
@@ -273,7 +298,7 @@ static chunk *minifilter_allocate(int pool_type, size_t size, int context_type) 
     if (fm.routine_failures > 0) {
         fm.routine_failures--;
     } else {
-        c = pool_take(size, 0);
+        c = pool_take(size, 0, pool_type == PAGED_POOL);
     }
     record_call('A', pool_type, (int64_t)size, context_type, c ? (uint64_t)(uintptr_t)c->bytes : 0);
     return c;
@@ -309,17 +334,17 @@ NTSTATUS fm_allocate_context(uint64_t filter_handle, int context_type, int64_t c
         memory = minifilter_allocate(pool_type, whole, context_type);
         origin = FROM_ALLOCATE_CALLBACK;
     } else if (d->kind == BY_POOL) {
-        memory = pool_take(whole, fm.version >= WIN_11);
+        memory = pool_take(whole, fm.version >= WIN_11, pool_type == PAGED_POOL);
         origin = FROM_POOL;
     } else if (!documented_pool(pool_type)) {
         /* an undocumented pool type skips the lookaside lists */
-        memory = pool_take(FILTER_HEADER_BYTES + (size_t)d->entry.size, 0);
+        memory = pool_take(FILTER_HEADER_BYTES + (size_t)d->entry.size, 0, pool_type == PAGED_POOL);
         origin = FROM_POOL;
     } else if (pool_type == PAGED_POOL) {
-        memory = lookaside_take(&d->paged, FILTER_HEADER_BYTES + (size_t)d->entry.size);
+        memory = lookaside_take(&d->paged, FILTER_HEADER_BYTES + (size_t)d->entry.size, 1);
         origin = FROM_PAGED_LOOKASIDE;
     } else {
-        memory = lookaside_take(&d->nonpaged, FILTER_HEADER_BYTES + (size_t)d->entry.size);
+        memory = lookaside_take(&d->nonpaged, FILTER_HEADER_BYTES + (size_t)d->entry.size, 0);
         origin = FROM_NONPAGED_LOOKASIDE;
     }
     if (!memory) return STATUS_INSUFFICIENT_RESOURCES;

@@ -19,7 +19,8 @@ enum section_state { NO_SECTION, SECTION_OPEN, SECTION_CLOSED };
 typedef struct chunk {
     unsigned char *bytes;
     size_t size;
-    struct chunk *next;    /* link while cached on a lookaside list */
+    int paged;             /* paged and nonpaged pool are separate memory: a chunk never changes pool */
+    struct chunk *next;    /* link while cached on a lookaside list or kept for reuse by the pool */
 } chunk;
 
 typedef struct lookaside {
@@ -54,7 +55,7 @@ typedef struct context {
 
 
 void *grow(void *array, int *capacity, size_t element);
-chunk *pool_take(size_t size, int zeroed);
+chunk *pool_take(size_t size, int zeroed, int paged);
 void pool_give_back(chunk *c);
 int type_slot(int context_type);
 filter *filter_of(uint64_t handle);

@@ -422,11 +422,11 @@ NTSTATUS fm_allocate_callback_data(uint64_t instance, uint64_t file_object, int 
     *handle = 0;
     object *i = find(instance, INSTANCE);
     if (!i || !i->alive) return STATUS_INVALID_PARAMETER;
-    chunk *structure = pool_take(CALLBACK_DATA_BYTES, 0);
+    chunk *structure = pool_take(CALLBACK_DATA_BYTES, 0, 0);
     if (!structure) return STATUS_INSUFFICIENT_RESOURCES;
     chunk *extra = NULL;
     if (flags & 0x1) {   /* FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY */
-        extra = pool_take(PREALLOCATED_BYTES, 0);
+        extra = pool_take(PREALLOCATED_BYTES, 0, 0);
         if (!extra) {
             pool_give_back(structure);
             return STATUS_INSUFFICIENT_RESOURCES;
@@ -465,7 +465,7 @@ int fm_perform_synchronous_io(uint64_t handle, NTSTATUS *status) {
     }
     if (!d->preallocated) {
         /* without preallocation the filter manager needs memory for the I/O now */
-        chunk *scratch = pool_take(PREALLOCATED_BYTES, 0);
+        chunk *scratch = pool_take(PREALLOCATED_BYTES, 0, 0);
         if (!scratch) {
             *status = STATUS_INSUFFICIENT_RESOURCES;
             return 1;

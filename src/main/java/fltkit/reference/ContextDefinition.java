@@ -31,7 +31,7 @@ final class ContextDefinition {
         }
         int entrySize = ContextNode.HEADER_SIZE + (int) entry.size();
         return new ContextDefinition(type, Kind.FIXED, entry,
-                new Lookaside(pool, entrySize, true), new Lookaside(pool, entrySize, false));
+                pool.lookaside(entrySize, true), pool.lookaside(entrySize, false));
     }
 
     long registeredSize() {

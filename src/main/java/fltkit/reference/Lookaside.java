@@ -13,12 +13,19 @@ final class Lookaside {
     private final Pool pool;
     private final int entrySize;
     private final boolean paged;
+    private final int depth;
     private final Deque<Pool.Block> cached = new ArrayDeque<>();
 
     Lookaside(Pool pool, int entrySize, boolean paged) {
+        this(pool, entrySize, paged, DEPTH);
+    }
+
+    /** A list that caches at most {@code depth} entries; at 0 every freed entry goes straight back to pool. */
+    Lookaside(Pool pool, int entrySize, boolean paged, int depth) {
         this.pool = pool;
         this.entrySize = entrySize;
         this.paged = paged;
+        this.depth = depth;
     }
 
     /**
@@ -33,7 +40,7 @@ final class Lookaside {
     }
 
     void free(Pool.Block block) {
-        if (cached.size() < DEPTH) {
+        if (cached.size() < depth) {
             cached.push(block);
         } else {
             pool.free(block);

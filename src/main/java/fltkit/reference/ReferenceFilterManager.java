@@ -53,7 +53,7 @@ public class ReferenceFilterManager implements FilterManager, ContextInspection,
     private static final long FIRST_FILTER_HANDLE = 0x7F00_0000L;
 
     final WindowsVersion version;
-    final Pool pool = new Pool();
+    final Pool pool;
     private final Map<Long, Filter> filters = new HashMap<>();
     /** Every context ever allocated, by minifilter address; freed ones stay for inspection. */
     final Map<Long, ContextNode> contexts = new HashMap<>();
@@ -64,10 +64,17 @@ public class ReferenceFilterManager implements FilterManager, ContextInspection,
     boolean perStreamContextsSupported = true;
     Irql irql = Irql.PASSIVE_LEVEL;
     private final ObjectModel objects = new ObjectModel(this);
-    private final CallbackDataModel callbackData = new CallbackDataModel(pool);
+    private final CallbackDataModel callbackData;
 
     public ReferenceFilterManager(WindowsVersion version) {
+        this(version, new Pool());
+    }
+
+    /** Over another pool: the kit's self-tests pass a broken one. */
+    ReferenceFilterManager(WindowsVersion version, Pool pool) {
         this.version = version;
+        this.pool = pool;
+        this.callbackData = new CallbackDataModel(pool);
     }
 
     // ---- Registration ----

@@ -73,6 +73,16 @@ public class ContextMemorySteps {
                 name, REUSE_ATTEMPTS));
     }
 
+    /** Paged and nonpaged pool are separate memory: a block of one never serves a context of the other. */
+    @Then("the memory of {string} did not come back")
+    public void notReused(String name) {
+        checkedAfterAllocating();
+        int at = since.indexOf(awaited);
+        judge.that(at < 0, () -> String.format("allocation %d of %d (%s) handed back 0x%X, the memory \"%s\" had: a context "
+                + "from one pool was served from memory of the other", at + 1, since.size(), allocations.lastCall(), awaited,
+                name));
+    }
+
     @Then("every byte of {string} is zero")
     public void namedIsZero(String name) {
         expectZero(state.contexts().named(name, judge), "\"" + name + "\"");

@@ -80,4 +80,15 @@ class PoolAndLookasideTest {
         assertThat(list.allocate()).as("the failure after it").isNull();
         assertThat(list.allocate()).isNotNull();
     }
+
+    @Test
+    void aFreedBlockServesOnlyItsOwnPool() {
+        Pool pool = new Pool();
+        Pool.Block paged = pool.allocate(64, true, false);
+        pool.free(paged);
+        Pool.Block nonPaged = pool.allocate(64, false, false);
+        assertThat(nonPaged.address).as("paged memory never serves a nonpaged request").isNotEqualTo(paged.address);
+        assertThat(nonPaged.paged).isFalse();
+        assertThat(pool.allocate(64, true, false)).as("it serves the next paged one").isSameAs(paged);
+    }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +34,7 @@ public final class Mutant {
     private final Set<Capability> dropped;
     private final Map<String, Routines.Call> replaced;
     private final Consumer<Instance> perScenario;
+    private final Function<WindowsVersion, ReferenceFilterManager> over;
 
     private Mutant(Builder b) {
         name = b.name;
@@ -44,6 +46,12 @@ public final class Mutant {
         dropped = b.dropped.isEmpty() ? Set.of() : EnumSet.copyOf(b.dropped);
         replaced = Map.copyOf(b.replaced);
         perScenario = b.perScenario;
+        over = b.over;
+    }
+
+    /** The reference the mutant wraps: a broken one of its own, or {@code standard}. */
+    public ReferenceFilterManager reference(WindowsVersion version, Supplier<ReferenceFilterManager> standard) {
+        return over == null ? standard.get() : over.apply(version);
     }
 
     /** A new entry of a mutant table. */
@@ -141,6 +149,7 @@ public final class Mutant {
         private boolean othersMayFail;
         private final Set<Capability> dropped = EnumSet.noneOf(Capability.class);
         private Consumer<Instance> perScenario;
+        private Function<WindowsVersion, ReferenceFilterManager> over;
 
         private Builder(String name) {
             this.name = name;
@@ -194,6 +203,15 @@ public final class Mutant {
          */
         public Builder perScenario(Consumer<Instance> configure) {
             perScenario = configure;
+            return this;
+        }
+
+        /**
+         * Over a reference broken inside (made by {@code fltkit.reference.BrokenInside}), for breakage no
+         * wrapper around the SPI can produce, such as memory shared between pools.
+         */
+        public Builder over(Function<WindowsVersion, ReferenceFilterManager> brokenReference) {
+            over = brokenReference;
             return this;
         }
 

@@ -69,6 +69,7 @@ public class MutantProvider extends ReferenceProvider {
 
     @Override
     public FilterManager create(WindowsVersion version) {
-        return mutant().create((ReferenceFilterManager) super.create(version), version);
+        Mutant mutant = mutant();
+        return mutant.create(mutant.reference(version, () -> (ReferenceFilterManager) super.create(version)), version);
     }
 }

@@ -1,5 +1,6 @@
 package fltkit.selftest.broken;
 
+import fltkit.reference.BrokenInside;
 import fltkit.selftest.Mutant;
 import fltkit.selftest.MutantTable;
 import fltkit.spi.Allocation;
@@ -131,8 +132,10 @@ public final class AllocationMutants extends MutantTable {
                                     ? ref.allocateContext(filter, type, size, pool) : new Allocation(STATUS_NOT_SUPPORTED, 0));
                         }),
                 // Allocates every context from NonPagedPool, whatever the caller asked for.
+                // Its ALLOC-013 failures: a PagedPool context that comes from NonPagedPool, and a NonPagedPool one served
+                // from the memory a (really nonpaged) "PagedPool" context left.
                 mutant("IgnoresPoolType").breaks("ALLOC-013").alsoFails("ALLOC-014", "ACB-002")
-                        .says("comes from NonPagedPool, expected PagedPool")
+                        .says("NonPagedPool")
                         .allocateContext((ref, filter, type, size, pool) -> ref.allocateContext(filter, type, size, PoolType.NON_PAGED_POOL)),
                 // Keeps its paged and nonpaged lookaside lists the wrong way round: a context of either pool comes from the other's list.
                 mutant("LookasideListsOfTheOtherPool").breaks("ALLOC-013").alsoFails("ALLOC-014")
@@ -144,6 +147,11 @@ public final class AllocationMutants extends MutantTable {
                             return new ContextState(real.alive(), real.referenceCount(), real.contextType(), real.size(), real.poolType(),
                                     swapped, real.attached(), real.cleanupCalls());
                         }),
+                // Paged and nonpaged pool are one memory: what a released context of one pool leaves comes back for the
+                // other, from pool or from one lookaside list per size; every context still says it came from its own pool.
+                mutant("OneMemoryForBothPools").breaks("ALLOC-013")
+                        .says("served from memory of the other")
+                        .over(BrokenInside::oneMemoryForBothPools),
                 // Refuses NonPagedPoolNx as if it were an unknown pool type.
                 mutant("RejectsNonPagedPoolNx").breaks("ALLOC-014").alsoFails("ZERO-002")
                         .says("returned STATUS_INVALID_PARAMETER (0xC000000D)", "expected STATUS_SUCCESS (0x00000000)")
