@@ -418,6 +418,27 @@ Feature: Registering context types
         | 48      | STATUS_SUCCESS |
         | 96      | STATUS_SUCCESS |
 
+  @must @windows:all
+  Rule: REG-022 A definition with allocate and free routines is registered whatever its Size, and serves any ContextSize
+    Source: "FLT_CONTEXT_REGISTRATION structure (fltkernel.h)", Members > ContextAllocateCallback and ContextFreeCallback (when not NULL, the Size and PoolTag members are ignored) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/ns-fltkernel-_flt_context_registration
+    Size means nothing to a definition whose routines do the allocating: no Size makes FltRegisterFilter refuse it, not one above MAXUSHORT, and a request larger than Size is still served by the routines.
+
+    @needs:allocate-callback @needs:callback-events
+    Scenario Outline: REG-022 an allocate-routine file context definition of Size <size> serves a 64-byte request
+      Given the minifilter registers these context definitions:
+        | type             | size   | callbacks     |
+        | FLT_FILE_CONTEXT | <size> | allocate+free |
+      Then FltRegisterFilter returns STATUS_SUCCESS
+      When the minifilter allocates a FLT_FILE_CONTEXT of 64 bytes from PagedPool
+      Then FltAllocateContext returns STATUS_SUCCESS
+      And the allocate callback was called once
+
+      Examples:
+        | size   |
+        | 16     |
+        | 65536  |
+        | 131072 |
+
   @impl-defined @windows:all
   Rule: REG-011 Which lookaside list or pool serves a fixed-size context is the implementation's choice
     Source: "Registering context types", Steps to register a context type, fixed-size bullet (the filter manager implements fixed-size contexts with lookaside lists) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ifs/registering-context-types

@@ -71,6 +71,14 @@ public final class RegistrationMutants extends MutantTable {
                                 registrations != null && registrations.stream().anyMatch(e -> e.size() == 0 && !e.allocateCallback())
                                         ? new Registration(STATUS_FLT_INVALID_CONTEXT_REGISTRATION, 0)
                                         : ref.registerFilter(registrations, terminated)),
+                // Holds a definition with allocate and free routines to the MAXUSHORT limit of Size, which such a definition ignores.
+                mutant("LimitsSizeOfRoutineDefinitions").breaks("REG-022")
+                        .says("STATUS_FLT_INVALID_CONTEXT_REGISTRATION (0xC01C0017)", "expected STATUS_SUCCESS (0x00000000)")
+                        .registerFilter((ref, registrations, terminated) ->
+                                registrations != null && registrations.stream().anyMatch(e -> e.allocateCallback()
+                                        && e.size() > ContextRegistration.MAXUSHORT)
+                                        ? new Registration(STATUS_FLT_INVALID_CONTEXT_REGISTRATION, 0)
+                                        : ref.registerFilter(registrations, terminated)),
                 // Rounds small variable-size requests up to 16 bytes, so the context is not the size asked for.
                 mutant("VariableSizedMinimumOf16").breaks("REG-006")
                         .says("minifilter portion of 16 bytes", "expected 1")
