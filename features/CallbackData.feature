@@ -158,6 +158,17 @@ Feature: Callback data allocation
       And the minifilter performs a synchronous I/O with the callback data
       Then the I/O returns STATUS_SUCCESS
 
+    @needs:objects @needs:callback-data
+    Scenario: CBD-010 callback data whose I/O the file system failed is reused for a second one
+      Given the minifilter registers no context definitions
+      And the minifilter's instance is attached to a volume with a file open
+      When the minifilter calls FltAllocateCallbackData for its file object
+      And the file system fails the next I/O for lack of memory
+      And the minifilter performs a synchronous I/O with the callback data
+      And the minifilter reuses the callback data
+      And the minifilter performs a synchronous I/O with the callback data
+      Then the I/O returns STATUS_SUCCESS
+
   @caller-contract @windows:all
   Rule: CBD-011 The Instance parameter is required and cannot be NULL
     Source: "FltAllocateCallbackDataEx function (fltkernel.h)", Parameters > Instance (required, cannot be NULL) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecallbackdataex

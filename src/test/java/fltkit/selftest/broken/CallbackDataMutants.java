@@ -2,6 +2,7 @@ package fltkit.selftest.broken;
 
 import fltkit.selftest.Mutant;
 import fltkit.selftest.MutantTable;
+import fltkit.spi.NtStatus;
 import fltkit.spi.CallbackDataResult;
 
 import java.util.HashSet;
@@ -117,6 +118,22 @@ public final class CallbackDataMutants extends MutantTable {
                                 reused.add(data);
                             });
                             m.performSynchronousIo((ref, data) -> reused.contains(data) ? STATUS_INVALID_PARAMETER : ref.performSynchronousIo(data));
+                        }),
+                // Once the file system failed an I/O of the callback data, every later I/O of it fails the same way, reuse or not.
+                mutant("FileSystemFailureSticks").breaks("CBD-010")
+                        .says("STATUS_INSUFFICIENT_RESOURCES (0xC000009A)", "expected STATUS_SUCCESS (0x00000000)")
+                        .perScenario(m -> {
+                            Set<Long> failed = new HashSet<>();
+                            m.performSynchronousIo((ref, data) -> {
+                                if (failed.contains(data)) {
+                                    return STATUS_INSUFFICIENT_RESOURCES;
+                                }
+                                NtStatus status = ref.performSynchronousIo(data);
+                                if (!status.isSuccess()) {
+                                    failed.add(data);
+                                }
+                                return status;
+                            });
                         }));
     }
 }
