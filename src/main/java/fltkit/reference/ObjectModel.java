@@ -339,14 +339,12 @@ final class ObjectModel {
         if (fm.version.atLeast(WindowsVersion.WIN8) && (desired & ~ALL_CONTEXTS) != 0) {
             return new RelatedContexts(NtStatus.STATUS_INVALID_PARAMETER, found);
         }
-        Instance instance = instances.get(target.instance());
-        long volume = target.volume() != 0 ? target.volume() : instance == null ? 0 : instance.volume.handle;
-        ContextTarget full = new ContextTarget(target.instance(), volume, target.fileObject(), target.transaction());
         for (ContextType type : ContextType.values()) {
-            if ((desired & type.value()) == 0 || !type.existsOn(fm.version)) {
+            if ((desired & type.value()) == 0) {
                 continue;
             }
-            ContextResult result = get(type, full);
+            // A type this version lacks (sections before Windows 8) is not found: get answers STATUS_INVALID_PARAMETER.
+            ContextResult result = get(type, target);
             if (result.status().isSuccess()) {
                 found.put(type, result.context());
             }
