@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Builds the C programs under src/c into target/c with the machine's C compiler ($CC, else gcc), once
- * per JVM. The compiler runs from an argument list, without a shell.
+ * per JVM. The compiler runs from an argument list, without a shell. Surefire runs the test classes in two
+ * JVMs at once, so each JVM links into a file of its own and moves it into place in one step: a program
+ * another JVM is running is never half written over.
  */
 public final class CPrograms {
     private static final Path OUT = Path.of("target", "c");
@@ -49,9 +52,10 @@ public final class CPrograms {
         try {
             Files.createDirectories(OUT);
             Path program = OUT.resolve(name).toAbsolutePath();
+            Path linked = OUT.resolve(name + "-" + ProcessHandle.current().pid() + ".tmp").toAbsolutePath();
             String compiler = System.getenv().getOrDefault("CC", "gcc");
             List<String> command = new ArrayList<>(List.of(compiler, "-std=c11", "-D_GNU_SOURCE", "-O2", "-Wall",
-                    "-Wextra", "-Werror", "-o", program.toString()));
+                    "-Wextra", "-Werror", "-o", linked.toString()));
             command.addAll(List.of(sources));
             Process process;
             try {
@@ -62,8 +66,10 @@ public final class CPrograms {
             }
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                Files.deleteIfExists(linked);
                 throw new IllegalStateException("compiling " + name + " failed: " + command + "\n" + output);
             }
+            Files.move(linked, program, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return program;
         } catch (IOException e) {
             throw new IllegalStateException("cannot build " + name + ": " + e.getMessage(), e);

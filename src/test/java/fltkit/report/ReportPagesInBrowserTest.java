@@ -97,7 +97,13 @@ class ReportPagesInBrowserTest {
     @Test
     void theSummaryPageShowsTheVerdictTheFailureAndTheCounts() throws Exception {
         Path page = REPORTS.resolve("conformance-summary.html");
-        String seen = Chromium.visibleText(Chromium.dumpDom(page, null));
+        try (Chromium.Tab tab = Chromium.open(page)) {
+            checkSummary(Chromium.visibleText(tab.dumpDom(null)));
+            tab.screenshot(null, SCREENSHOTS.resolve("conformance-summary.png"), 1300, 1500);
+        }
+    }
+
+    private static void checkSummary(String seen) throws IOException {
         assertThat(seen).contains("DOES NOT CONFORM");
         long problems = 0;
         for (String profile : List.of("vista", "win7", "win8", "win10", "win11")) {
@@ -120,7 +126,6 @@ class ReportPagesInBrowserTest {
             }
             assertThat(seen).contains(profile + " ").contains("Not applicable scenarios: " + notApplicable);
         }
-        Chromium.screenshot(page, null, SCREENSHOTS.resolve("conformance-summary.png"), 1300, 1500);
     }
 
     @Test
@@ -130,22 +135,29 @@ class ReportPagesInBrowserTest {
         for (String profile : List.of("vista", "win7", "win8", "win10", "win11")) {
             total += count(Files.readString(REPORTS.resolve(profile).resolve("junit.xml"), StandardCharsets.UTF_8), "<testcase ");
         }
-        String overview = Chromium.visibleText(Chromium.dumpDom(page, null));
+        // One load of the report (a large page: every result is inside it), its views shown one after the other.
+        try (Chromium.Tab tab = Chromium.open(page)) {
+            checkAllure(tab, total);
+        }
+    }
+
+    private static void checkAllure(Chromium.Tab tab, long total) throws Exception {
+        String overview = Chromium.visibleText(tab.dumpDom(null));
         assertThat(overview).contains(total + " test cases").contains("Filter Manager context conformance: broken: ForgetsMaxUShort");
-        String categoriesDom = Chromium.dumpDom(page, "categories");
+        String categoriesDom = tab.dumpDom("categories");
         String categories = Chromium.visibleText(categoriesDom);
         assertThat(categories).contains("Non-conformance: a rule failed")
                 .contains("ALLOC-002 violated: FltAllocateContext(FLT_STREAM_CONTEXT, ContextSize=65536, PagedPool)")
                 .contains("ALLOC-002 ContextSize 65536 against a variable-size definition gives STATUS_INVALID_BUFFER_SIZE");
         Matcher failed = Pattern.compile("href=\"#(categories/[0-9a-f]+/[0-9a-f]+/)\"").matcher(categoriesDom);
         assertThat(failed.find()).as("the failed category lists its results").isTrue();
-        String detail = Chromium.visibleText(Chromium.dumpDom(page, failed.group(1)));
+        String detail = Chromium.visibleText(tab.dumpDom(failed.group(1)));
         assertThat(detail).contains("ALLOC-002 violated").contains("Windows profile").contains("critical")
                 .contains("ALLOC-002 (\"FltAllocateContext function (fltkernel.h)\"").contains("Level: MUST");
-        Chromium.screenshot(page, failed.group(1), SCREENSHOTS.resolve("allure-failed-rule.png"), 1400, 1100);
-        Chromium.screenshot(page, null, SCREENSHOTS.resolve("allure-overview.png"), 1400, 1000);
-        Chromium.screenshot(page, "categories", SCREENSHOTS.resolve("allure-categories.png"), 1400, 1000);
-        Chromium.screenshot(page, "suites", SCREENSHOTS.resolve("allure-suites.png"), 1400, 1000);
+        tab.screenshot(failed.group(1), SCREENSHOTS.resolve("allure-failed-rule.png"), 1400, 1100);
+        tab.screenshot(null, SCREENSHOTS.resolve("allure-overview.png"), 1400, 1000);
+        tab.screenshot("categories", SCREENSHOTS.resolve("allure-categories.png"), 1400, 1000);
+        tab.screenshot("suites", SCREENSHOTS.resolve("allure-suites.png"), 1400, 1000);
     }
 
     static long attribute(String junit, String name) {

@@ -47,7 +47,9 @@ class BrokenImplementationsTest {
     private static void check(Mutant mutant) {
         Set<String> brokenRules = Set.copyOf(mutant.rules());
         Map<String, ScenarioOutcome> reference = KitRun.referenceByName(mutant.profile());
-        List<ScenarioOutcome> outcomes = KitRun.run(mutant);
+        // Only the scenarios that call a routine the mutant replaces: every other one makes calls only the reference
+        // answers, so it ends as against the reference (KitRun.runWhereItDiffers says why).
+        List<ScenarioOutcome> outcomes = KitRun.runWhereItDiffers(mutant);
         if (RuleId.isKitCheck(mutant.target())) {
             checkKitCheckOnly(mutant, reference, outcomes);
             return;

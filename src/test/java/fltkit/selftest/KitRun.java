@@ -9,6 +9,8 @@ import fltkit.spi.WindowsVersion;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EmbedEvent;
 import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.TestCaseFinished;
+import io.cucumber.plugin.event.TestCaseStarted;
 import io.cucumber.junit.platform.engine.CucumberTestEngine;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
@@ -18,6 +20,7 @@ import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.FilePosition;
 import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
 import org.junit.platform.engine.support.store.Namespace;
 import org.junit.platform.engine.support.store.NamespacedHierarchicalStore;
@@ -30,14 +33,17 @@ import org.junit.platform.testkit.engine.ExecutionRecorder;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 /**
@@ -46,6 +52,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
  */
 public final class KitRun {
     private static final Map<String, List<ScenarioOutcome>> REFERENCE = new ConcurrentHashMap<>();
+    private static final Map<String, Map<String, Set<String>>> CALLS = new ConcurrentHashMap<>();
     private static final TestEngine CUCUMBER = new CucumberTestEngine();
     /** The features as the engine discovered them, once per JVM. */
     private static TestDescriptor features;
@@ -54,11 +61,16 @@ public final class KitRun {
     }
 
     public static List<ScenarioOutcome> run(String implementation, WindowsVersion profile) {
+        return run(implementation, profile, null);
+    }
+
+    /** Runs the scenarios written at these locations (every scenario when null). */
+    private static List<ScenarioOutcome> run(String implementation, WindowsVersion profile, Set<String> locations) {
         List<ScenarioOutcome> outcomes = new ArrayList<>();
         KitSettings.with(Map.of(KitSettings.IMPLEMENTATION, implementation, KitSettings.PROFILE, profile.profile()), () -> {
             Recordings.seen.clear();
             Recordings.findings.clear();
-            for (Event event : execute().testEvents().finished().list()) {
+            for (Event event : execute(locations).testEvents().finished().list()) {
                 ScenarioOutcome outcome = outcome(event, Recordings.seen);
                 String finding = Recordings.findings.get(location(event.getTestDescriptor()));
                 outcomes.add(finding == null ? outcome : new ScenarioOutcome(outcome.name(), outcome.outcome(), outcome.message(),
@@ -75,13 +87,15 @@ public final class KitRun {
      * Cucumber runtime, so executing the same descriptors again starts from nothing. A feature the engine
      * cannot read stops the run, as the launcher would.
      */
-    private static EngineExecutionResults execute() {
+    private static EngineExecutionResults execute(Set<String> locations) {
         Map<String, String> config = new HashMap<>(EngineSettings.base());
         config.put("cucumber.plugin", Recordings.class.getName());
         List<String> problems = new ArrayList<>();
+        List<DiscoverySelector> selectors = locations == null ? List.of(selectPackage(EngineSettings.FEATURES_PACKAGE))
+                : locations.stream().sorted().map(KitRun::selector).collect(Collectors.toList());
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .enableImplicitConfigurationParameters(false)
-                .selectors(selectPackage(EngineSettings.FEATURES_PACKAGE))
+                .selectors(selectors)
                 .configurationParameters(config)
                 .listeners(new LauncherDiscoveryListener() {
                     @Override
@@ -99,7 +113,8 @@ public final class KitRun {
                 .build();
         ExecutionRecorder recorder = new ExecutionRecorder();
         try (NamespacedHierarchicalStore<Namespace> store = new NamespacedHierarchicalStore<>(null)) {
-            CUCUMBER.execute(ExecutionRequest.create(features(request, problems), recorder, request.getConfigurationParameters(),
+            TestDescriptor selected = locations == null ? features(request, problems) : discover(request, problems);
+            CUCUMBER.execute(ExecutionRequest.create(selected, recorder, request.getConfigurationParameters(),
                     request.getOutputDirectoryCreator(), store));
         }
         return recorder.getExecutionResults();
@@ -107,13 +122,70 @@ public final class KitRun {
 
     private static synchronized TestDescriptor features(LauncherDiscoveryRequest request, List<String> problems) {
         if (features == null) {
-            TestDescriptor discovered = CUCUMBER.discover(request, UniqueId.forEngine(CUCUMBER.getId()));
-            if (!problems.isEmpty()) {
-                throw new IllegalStateException("the features could not be discovered: " + problems);
-            }
-            features = discovered;
+            features = discover(request, problems);
         }
         return features;
+    }
+
+    private static TestDescriptor discover(LauncherDiscoveryRequest request, List<String> problems) {
+        TestDescriptor discovered = CUCUMBER.discover(request, UniqueId.forEngine(CUCUMBER.getId()));
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the features could not be discovered: " + problems);
+        }
+        return discovered;
+    }
+
+    /** The scenario (or example row) written at {@code classpath:<resource>:<line>}. */
+    private static DiscoverySelector selector(String location) {
+        String resource = location.substring("classpath:".length(), location.lastIndexOf(':'));
+        int line = Integer.parseInt(location.substring(location.lastIndexOf(':') + 1));
+        return selectClasspathResource(resource, FilePosition.from(line));
+    }
+
+    /**
+     * Runs a broken implementation in its profile on the scenarios that can tell it from the reference: those that
+     * call a routine it replaces (as the reference's run, seen through {@link CallRecordingProvider}, showed). Every
+     * other scenario makes only calls the reference answers, so it ends as it does against the reference (which
+     * {@link #reference} holds); a mutant that drops a role runs every scenario.
+     */
+    public static List<ScenarioOutcome> runWhereItDiffers(Mutant mutant) {
+        Optional<Set<String>> replaced = mutant.onlyReplaces();
+        Map<String, Set<String>> calls = callsByScenario(mutant.profile());
+        if (replaced.isEmpty() || calls.containsKey(CallRecordingProvider.OUTSIDE)) {
+            return run(mutant);
+        }
+        Set<String> reached = calls.entrySet().stream().filter(e -> !Collections.disjoint(e.getValue(), replaced.get()))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        if (reached.isEmpty()) {
+            return List.of();
+        }
+        return MutantProvider.running(mutant, () -> run(MutantProvider.class.getName(), mutant.profile(), reached));
+    }
+
+    /**
+     * The routines each scenario calls on its filter manager against the reference in a profile, by location, once
+     * per JVM. The run that notes them must end every scenario as the reference's own run did: if the reference
+     * answered differently from one run to the next, a scenario left out could not be taken to end as it did.
+     */
+    static Map<String, Set<String>> callsByScenario(WindowsVersion profile) {
+        return CALLS.computeIfAbsent(profile.profile(), p -> {
+            CallRecordingProvider.CALLS.clear();
+            List<ScenarioOutcome> recorded = run(CallRecordingProvider.class.getName(), profile);
+            Map<String, Set<String>> calls = new HashMap<>();
+            CallRecordingProvider.CALLS.forEach((where, routines) -> calls.put(where, Set.copyOf(routines)));
+            CallRecordingProvider.CALLS.clear();
+            Map<String, Long> seen = outcomeCounts(recorded);
+            Map<String, Long> reference = outcomeCounts(reference(profile));
+            if (!seen.equals(reference)) {
+                throw new IllegalStateException("the reference ended its scenarios differently in two runs in " + p
+                        + ": " + reference + " and " + seen);
+            }
+            return Map.copyOf(calls);
+        });
+    }
+
+    private static Map<String, Long> outcomeCounts(List<ScenarioOutcome> outcomes) {
+        return outcomes.stream().collect(Collectors.groupingBy(o -> o.name() + " -> " + o.outcome(), Collectors.counting()));
     }
 
     /** Runs every feature against a broken implementation in its profile. */
@@ -176,6 +248,9 @@ public final class KitRun {
 
         @Override
         public void setEventPublisher(EventPublisher publisher) {
+            publisher.registerHandlerFor(TestCaseStarted.class, event -> CallRecordingProvider.scenario =
+                    event.getTestCase().getUri() + ":" + event.getTestCase().getLocation().getLine());
+            publisher.registerHandlerFor(TestCaseFinished.class, event -> CallRecordingProvider.scenario = null);
             publisher.registerHandlerFor(EmbedEvent.class, event -> {
                 String where = event.getTestCase().getUri() + ":" + event.getTestCase().getLocation().getLine();
                 if (Recorded.MEDIA_TYPE.equals(event.getMediaType())) {

@@ -1,6 +1,7 @@
 package fltkit.selftest;
 
 import fltkit.reference.ReferenceFilterManager;
+import fltkit.reference.ReferenceProvider;
 import fltkit.spi.Capability;
 import fltkit.spi.ContextRegistration;
 import fltkit.spi.FilterManager;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -96,6 +98,27 @@ public final class Mutant {
      */
     public boolean othersMayFail() {
         return othersMayFail;
+    }
+
+    /**
+     * The routines this mutant answers differently from the reference, when that is all it changes: empty when it
+     * drops a role (the scenarios it gates change). A scenario that calls none of these routines gets the
+     * reference's answers to every call it makes, so it ends as against the reference. A mutant with state per
+     * scenario says what it replaces only when a filter manager is made, so it is asked on one made for the
+     * purpose: {@link Instance} lets it replace routines and keep state, never call the reference while it is
+     * being configured, and what it replaces depends on nothing but the profile.
+     */
+    public Optional<Set<String>> onlyReplaces() {
+        if (!dropped.isEmpty()) {
+            return Optional.empty();
+        }
+        if (perScenario == null) {
+            return Optional.of(replaced.keySet());
+        }
+        Instance probe = new Instance((ReferenceFilterManager) new ReferenceProvider().create(profile), profile);
+        probe.replaced.putAll(replaced);
+        perScenario.accept(probe);
+        return Optional.of(Set.copyOf(probe.replaced.keySet()));
     }
 
     /** The filter manager one scenario gets: the reference's roles (less any dropped) over the reference. */
