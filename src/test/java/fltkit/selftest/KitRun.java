@@ -146,7 +146,7 @@ public final class KitRun {
      * Runs a broken implementation in its profile on the scenarios that can tell it from the reference: those that
      * call a routine it replaces (as the reference's run, seen through {@link CallRecordingProvider}, showed). Every
      * other scenario makes only calls the reference answers, so it ends as it does against the reference (which
-     * {@link #reference} holds); a mutant that drops a role runs every scenario.
+     * {@link #reference} holds); a mutant that drops a role, or runs over a reference broken inside, runs every scenario.
      */
     public static List<ScenarioOutcome> runWhereItDiffers(Mutant mutant) {
         Optional<Set<String>> replaced = mutant.onlyReplaces();

@@ -102,14 +102,15 @@ public final class Mutant {
 
     /**
      * The routines this mutant answers differently from the reference, when that is all it changes: empty when it
-     * drops a role (the scenarios it gates change). A scenario that calls none of these routines gets the
-     * reference's answers to every call it makes, so it ends as against the reference. A mutant with state per
+     * drops a role (the scenarios it gates change) or runs over a broken reference. A scenario that calls none of these routines gets the
+     * reference's answers to every call it makes, so it ends as against the reference. A mutant over a reference
+     * broken inside ({@link Builder#over}) answers every routine its own way, so it has no such set either. A mutant with state per
      * scenario says what it replaces only when a filter manager is made, so it is asked on one made for the
      * purpose: {@link Instance} lets it replace routines and keep state, never call the reference while it is
      * being configured, and what it replaces depends on nothing but the profile.
      */
     public Optional<Set<String>> onlyReplaces() {
-        if (!dropped.isEmpty()) {
+        if (!dropped.isEmpty() || over != null) {
             return Optional.empty();
         }
         if (perScenario == null) {

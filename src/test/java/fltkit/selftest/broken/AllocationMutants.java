@@ -132,10 +132,10 @@ public final class AllocationMutants extends MutantTable {
                                     ? ref.allocateContext(filter, type, size, pool) : new Allocation(STATUS_NOT_SUPPORTED, 0));
                         }),
                 // Allocates every context from NonPagedPool, whatever the caller asked for.
-                // Its ALLOC-013 failures: a PagedPool context that comes from NonPagedPool, and a NonPagedPool one served
-                // from the memory a (really nonpaged) "PagedPool" context left.
+                // Its ALLOC-013 failures: a PagedPool context that comes from NonPagedPool, and a context of either pool
+                // served from the memory the other left (both really nonpaged); every message names the pools.
                 mutant("IgnoresPoolType").breaks("ALLOC-013").alsoFails("ALLOC-014", "ACB-002")
-                        .says("NonPagedPool")
+                        .says("PagedPool")
                         .allocateContext((ref, filter, type, size, pool) -> ref.allocateContext(filter, type, size, PoolType.NON_PAGED_POOL)),
                 // Keeps its paged and nonpaged lookaside lists the wrong way round: a context of either pool comes from the other's list.
                 mutant("LookasideListsOfTheOtherPool").breaks("ALLOC-013").alsoFails("ALLOC-014")
