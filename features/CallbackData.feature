@@ -103,19 +103,19 @@ Feature: Callback data allocation
       And the minifilter performs a synchronous I/O with the callback data
       Then the kit records what the I/O returned
 
-  @impl-defined @windows:win7+
-  Rule: CBD-007 The file system may still fail the I/O of preallocated callback data for lack of its own memory
+  @must @windows:win7+
+  Rule: CBD-007 The file system can still fail the I/O of preallocated callback data for lack of its own memory, and that failure comes back
     Source: "FltAllocateCallbackDataEx function (fltkernel.h)", Remarks (note: the file system or other filters can still fail the I/O request for lack of memory) — https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/fltkernel/nf-fltkernel-fltallocatecallbackdataex
-    Kit reading: the flag promises nothing about the file system's memory; the kit records the status.
+    Kit reading: the flag covers the filter manager's memory only. When the file system fails the I/O for lack of its own memory (the kit's file-system fault, STATUS_INSUFFICIENT_RESOURCES), the I/O returns that status: preallocation does not turn it into success. Until issue 9 this rule only recorded the status (IMPLEMENTATION-DEFINED); the page's "can still fail" says the failure is the file system's to report, not the filter manager's to hide.
 
     @needs:objects @needs:callback-data
-    Scenario: CBD-007 the kit records the I/O status when the file system runs out of memory
+    Scenario: CBD-007 the I/O of preallocated callback data fails when the file system runs out of memory
       Given the minifilter registers no context definitions
       And the minifilter's instance is attached to a volume with a file open
       When the minifilter calls FltAllocateCallbackDataEx for its file object with flags FLT_ALLOCATE_CALLBACK_DATA_PREALLOCATE_ALL_MEMORY
       And the file system fails the next I/O for lack of memory
       And the minifilter performs a synchronous I/O with the callback data
-      Then the kit records what the I/O returned
+      Then the I/O returns STATUS_INSUFFICIENT_RESOURCES
 
   @must @windows:all
   Rule: CBD-008 FltFreeCallbackData gives back all the memory of the callback data

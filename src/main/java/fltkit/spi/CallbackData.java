@@ -24,6 +24,9 @@ public interface CallbackData {
     /** FltPerformSynchronousIo of a simple read through the callback data. */
     NtStatus performSynchronousIo(long callbackData);
 
-    /** The file system fails the next {@code count} I/O requests for lack of its own memory. */
+    /**
+     * The file system fails the next {@code count} I/O requests for lack of its own memory: FltPerformSynchronousIo
+     * then answers STATUS_INSUFFICIENT_RESOURCES, preallocated callback data or not (CBD-007).
+     */
     void failFileSystemIo(int count);
 }

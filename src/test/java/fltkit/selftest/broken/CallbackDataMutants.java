@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static fltkit.selftest.Mutant.mutant;
 import static fltkit.spi.NtStatus.STATUS_INSUFFICIENT_RESOURCES;
 import static fltkit.spi.NtStatus.STATUS_INVALID_PARAMETER;
+import static fltkit.spi.NtStatus.STATUS_SUCCESS;
 
 /** Broken FltAllocateCallbackData(Ex), FltFreeCallbackData, FltReuseCallbackData and the I/O they issue. */
 public final class CallbackDataMutants extends MutantTable {
@@ -118,6 +119,23 @@ public final class CallbackDataMutants extends MutantTable {
                                 reused.add(data);
                             });
                             m.performSynchronousIo((ref, data) -> reused.contains(data) ? STATUS_INVALID_PARAMETER : ref.performSynchronousIo(data));
+                        }),
+                // Preallocated callback data hides the file system's failure: its I/O always reports success.
+                mutant("PreallocationHidesFileSystemFailures").breaks("CBD-007")
+                        .says("STATUS_SUCCESS (0x00000000)", "expected STATUS_INSUFFICIENT_RESOURCES (0xC000009A)")
+                        .perScenario(m -> {
+                            Set<Long> preallocated = new HashSet<>();
+                            m.allocateCallbackDataEx((ref, instance, fileObject, flags) -> {
+                                CallbackDataResult result = ref.allocateCallbackDataEx(instance, fileObject, flags);
+                                if (result.status().isSuccess() && (flags & CallbackDataResult.PREALLOCATE_ALL_MEMORY) != 0) {
+                                    preallocated.add(result.callbackData());
+                                }
+                                return result;
+                            });
+                            m.performSynchronousIo((ref, data) -> {
+                                NtStatus status = ref.performSynchronousIo(data);
+                                return preallocated.contains(data) ? STATUS_SUCCESS : status;
+                            });
                         }),
                 // Once the file system failed an I/O of the callback data, every later I/O of it fails the same way, reuse or not.
                 mutant("FileSystemFailureSticks").breaks("CBD-010")
