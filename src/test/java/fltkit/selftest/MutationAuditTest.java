@@ -37,11 +37,30 @@ class MutationAuditTest {
                 .contains("4 mutants, 2 killed, 1 survived, 1 without coverage")
                 .contains("Raw score: 50.0% (2 of 4)")
                 .contains("Justified survivors: 1 (1 EQUIVALENT)")
-                .contains("Score without the justified: 66.7% (2 of 3)")
+                .contains("Score without the 1 equivalent mutants (EQUIVALENT, KIT-MISUSE, DIAGNOSTIC): 66.7% (2 of 3)")
                 .contains("Pool.free:90 NO_COVERAGE [Replaced long addition with subtraction]: bytes += size;")
                 .contains("VERDICT: goal met");
         assertThat(verdict.met()).isTrue();
         assertThat(MutationAudit.audit(mutations, List.of(), 60).met()).as("2 of 4 is below 60%").isFalse();
+    }
+
+    @Test
+    void answersTheDocumentsAllowAreExplainedButStayInTheScore() {
+        List<MutationAudit.Mutation> mutations = List.of(
+                mutation("allocate", 10, "KILLED", "a = b + c;"),
+                mutation("allocate", 74, "SURVIVED", "next += size + 16;"),
+                mutation("allocate", 74, "SURVIVED", "next += size + 16;"));
+        MutationAudit.Justification allowed = new MutationAudit.Justification(1, POOL, "allocate",
+                "Replaced long addition with subtraction", "next += size + 16;", "IMPLEMENTATION-DEFINED: REG-011; either is allowed");
+
+        MutationAudit.Verdict verdict = MutationAudit.audit(mutations, List.of(allowed), 90);
+
+        assertThat(verdict.report()).as("two alike mutants are two survivors")
+                .contains("Justified survivors: 2 (2 IMPLEMENTATION-DEFINED)")
+                .contains("Score without the 0 equivalent mutants (EQUIVALENT, KIT-MISUSE, DIAGNOSTIC): 33.3% (1 of 3)")
+                .contains("without them too: 100.0% (1 of 1)")
+                .contains("VERDICT: below the goal");
+        assertThat(verdict.met()).isFalse();
     }
 
     @Test
