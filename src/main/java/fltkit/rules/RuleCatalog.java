@@ -14,18 +14,11 @@ import io.cucumber.messages.types.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,30 +53,16 @@ public final class RuleCatalog {
 
     /** The catalogue of the features packaged with the kit (on the class path). */
     public static RuleCatalog load() {
-        URL root = Thread.currentThread().getContextClassLoader().getResource(FEATURES_RESOURCE);
-        if (root == null) {
-            throw new KitConfigurationException("no feature files on the class path under " + FEATURES_RESOURCE
-                    + "; is the kit's jar on the class path?");
-        }
-        try {
-            URI uri = root.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem jar;
-                try {
-                    jar = FileSystems.newFileSystem(uri, Map.of());
-                } catch (FileSystemAlreadyExistsException e) {
-                    return fromDirectory(FileSystems.getFileSystem(uri).getPath(FEATURES_RESOURCE));
-                }
-                // Close what we opened: JUnit's class-path scanner opens the same jar afterwards and
-                // finds no feature at all if this file system is still registered.
-                try (jar) {
-                    return fromDirectory(jar.getPath(FEATURES_RESOURCE));
-                }
+        List<RuleEntry> rules = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (String name : FeatureResources.names()) {
+            try (InputStream in = FeatureResources.open(name)) {
+                parse(name.substring(name.lastIndexOf('/') + 1), in, rules, problems);
+            } catch (IOException e) {
+                throw new KitConfigurationException("cannot read the feature file " + name + ": " + e.getMessage(), e);
             }
-            return fromDirectory(Path.of(uri));
-        } catch (URISyntaxException | IOException e) {
-            throw new KitConfigurationException("cannot read the feature files at " + root + ": " + e.getMessage(), e);
         }
+        return checked(rules, problems);
     }
 
     public static RuleCatalog fromDirectory(Path directory) throws IOException {
@@ -98,6 +77,10 @@ public final class RuleCatalog {
                 parse(file.getFileName().toString(), in, rules, problems);
             }
         }
+        return checked(rules, problems);
+    }
+
+    private static RuleCatalog checked(List<RuleEntry> rules, List<String> problems) {
         Set<String> seen = new HashSet<>();
         for (RuleEntry rule : rules) {
             if (!seen.add(rule.id())) {

@@ -10,6 +10,7 @@ import fltkit.report.Reports;
 import fltkit.report.RunInfo;
 import fltkit.report.RunRecorder;
 import fltkit.report.ScenarioRun;
+import fltkit.rules.FeatureResources;
 import fltkit.settings.Implementations;
 import fltkit.settings.KitConfigurationException;
 import fltkit.settings.KitSettings;
@@ -25,6 +26,8 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.engine.discovery.ClasspathResourceSelector;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
@@ -39,7 +42,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 /**
  * The kit on the JUnit Platform: one engine ({@value #ID}) that runs every canonical feature, once per Windows
@@ -78,10 +80,12 @@ public final class FltkitEngine implements TestEngine {
         RunSettings settings = RunSettings.of(request.getConfigurationParameters(), selected);
         RunDescriptor run = new RunDescriptor(uniqueId, settings);
         TestSource source = selected == null ? null : ClassSource.from(selected);
+        // Each feature named by its class-path resource: a package selector would have the engine scan the whole jar.
+        List<ClasspathResourceSelector> features = FeatureResources.names().stream().map(DiscoverySelectors::selectClasspathResource).toList();
         for (WindowsVersion profile : settings.profiles()) {
             ProfileDescriptor descriptor = new ProfileDescriptor(uniqueId.append("profile", profile.profile()), profile, source);
             descriptor.features(CUCUMBER.discover(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectPackage(EngineSettings.FEATURES_PACKAGE))
+                    .selectors(features)
                     .configurationParameters(cucumberSettings(run, profile))
                     .build(), descriptor.getUniqueId().append("engine", "cucumber")));
             run.addChild(descriptor);
