@@ -323,7 +323,7 @@ final class ContextActions {
         @Override
         public List<Line> lines() {
             String what = type().map(t -> allocation(t, size, pool))
-                    .orElse(String.format("a context of type 0x%04X of %d bytes from %s", rawType, size, PoolType.name(pool)));
+                    .orElseGet(() -> String.format("a context of type 0x%04X of %d bytes from %s", rawType, size, PoolType.name(pool)));
             Line allocate = Line.when("the minifilter allocates " + what);
             switch (kind) {
                 case EXHAUSTED:

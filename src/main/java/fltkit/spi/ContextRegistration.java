@@ -70,7 +70,7 @@ public record ContextRegistration(int contextType, int flags, long size, int poo
     public String toString() {
         String sizeText = isVariableSize() ? "FLT_VARIABLE_SIZED_CONTEXTS" : Long.toString(size);
         String typeText = ContextType.fromValue(contextType).map(ContextType::symbol)
-                .orElse(String.format("0x%04X", contextType));
+                .orElseGet(() -> String.format("0x%04X", contextType));
         return "{" + typeText + ", flags=" + flags + ", size=" + sizeText
                 + (cleanupCallback ? ", cleanup" : "") + (allocateCallback ? ", allocate" : "")
                 + (freeCallback ? ", free" : "") + "}";

@@ -2,6 +2,7 @@ package fltkit.spi;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,10 +31,13 @@ public final class NtStatus {
 
     private final int value;
     private final String name;
+    private final String hex;
 
     private NtStatus(int value, String name) {
         this.value = value;
         this.name = name;
+        String digits = Integer.toHexString(value).toUpperCase(Locale.ROOT);
+        this.hex = "0x" + "00000000".substring(digits.length()) + digits;
     }
 
     private static NtStatus known(int value, String name) {
@@ -71,8 +75,9 @@ public final class NtStatus {
         return name != null ? name : hex();
     }
 
+    /** The value as eight hex digits, e.g. {@code 0xC0000206}. */
     public String hex() {
-        return String.format("0x%08X", value);
+        return hex;
     }
 
     /** NT_SUCCESS: severity success or informational. */
@@ -93,6 +98,6 @@ public final class NtStatus {
     /** Name and hex together, e.g. {@code STATUS_INVALID_BUFFER_SIZE (0xC0000206)}. */
     @Override
     public String toString() {
-        return name != null ? name + " (" + hex() + ")" : hex();
+        return name != null ? name + " (" + hex + ")" : hex;
     }
 }

@@ -69,7 +69,7 @@ public class AllocationSteps {
         boolean watching = watchesCallbacks();
         int eventsFrom = watching ? state.callbacks().size() : 0;
         String call = "FltAllocateContext(" + ContextType.fromValue(type).map(ContextType::symbol)
-                .orElse(String.format("0x%04X", type)) + ", ContextSize=" + Long.toUnsignedString(size) + ", "
+                .orElseGet(() -> String.format("0x%04X", type)) + ", ContextSize=" + Long.toUnsignedString(size) + ", "
                 + PoolType.name(pool) + ")";
         Allocation allocation;
         try {

@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
 /**
  * Stands between the steps and the implementation: every call runs under the time limit, goes into the
@@ -73,8 +75,7 @@ final class CallTrace implements InvocationHandler {
         if (method.getDeclaringClass() == Object.class) {
             return method.invoke(target, args);
         }
-        String call = method.getName() + "(" + (args == null ? "" : Arrays.stream(args).map(CallTrace::show)
-                .collect(Collectors.joining(", "))) + ")";
+        String call = describe(method, args);
         if (abandoned) {
             throw new BrokenImplementation("the kit gave up this filter manager after a call that never returned; " + call
                     + " was not made");
@@ -102,6 +103,17 @@ final class CallTrace implements InvocationHandler {
         return result;
     }
 
+    /** The call as the trace shows it: {@code allocateContext(0x7F000000, 8, 24, 1)}. */
+    private static String describe(Method method, Object[] args) {
+        StringBuilder call = new StringBuilder(64).append(method.getName()).append('(');
+        if (args != null) {
+            for (int i = 0; i < args.length; i++) {
+                call.append(i == 0 ? "" : ", ").append(show(args[i]));
+            }
+        }
+        return call.append(')').toString();
+    }
+
     private Throwable judged(String call, Throwable thrown) {
         lines.add(call + " !! " + thrown);
         if (thrown instanceof BugCheck) {
@@ -127,23 +139,29 @@ final class CallTrace implements InvocationHandler {
                 checkAnswer(call, promised + " element " + i, list.get(i));
             }
         } else if (answer.getClass().isRecord()) {
-            for (RecordComponent component : answer.getClass().getRecordComponents()) {
-                if (!component.getType().isPrimitive()) {
-                    Object value;
-                    try {
-                        value = component.getAccessor().invoke(answer);
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    if (value == null) {
-                        throw new BrokenImplementation(call + " returned " + answer.getClass().getSimpleName() + " with "
-                                + component.getName() + " = null; the SPI promises " + article(component.getType().getSimpleName())
-                                + " " + component.getType().getSimpleName());
-                    }
+            for (RecordComponent component : OBJECT_COMPONENTS.get(answer.getClass())) {
+                Object value;
+                try {
+                    value = component.getAccessor().invoke(answer);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+                if (value == null) {
+                    throw new BrokenImplementation(call + " returned " + answer.getClass().getSimpleName() + " with "
+                            + component.getName() + " = null; the SPI promises " + article(component.getType().getSimpleName())
+                            + " " + component.getType().getSimpleName());
                 }
             }
         }
     }
+
+    /** The components of a record class that hold objects (the ones that could be null), looked up once per class. */
+    private static final ClassValue<List<RecordComponent>> OBJECT_COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<RecordComponent> computeValue(Class<?> type) {
+            return Arrays.stream(COMPONENTS.get(type)).filter(c -> !c.getType().isPrimitive()).toList();
+        }
+    };
 
     private static String article(String noun) {
         return "AEIOU".indexOf(Character.toUpperCase(noun.charAt(0))) >= 0 ? "an" : "a";
@@ -152,7 +170,7 @@ final class CallTrace implements InvocationHandler {
     static String show(Object value) {
         if (value instanceof Long) {
             long number = (Long) value;
-            return number > 0xFFFF ? String.format("0x%X", number) : Long.toString(number);
+            return number > 0xFFFF ? "0x" + Long.toHexString(number).toUpperCase(Locale.ROOT) : Long.toString(number);
         }
         if (value instanceof byte[]) {
             return ((byte[]) value).length + " bytes";
@@ -160,8 +178,66 @@ final class CallTrace implements InvocationHandler {
         if (value instanceof NtStatus) {
             return value.toString();
         }
-        return String.valueOf(value);
+        StringBuilder text = new StringBuilder();
+        render(value, text);
+        return text.toString();
     }
+
+    /**
+     * Appends exactly what {@code String.valueOf(value)} would. A record's generated toString goes through
+     * String.format on Java 17, which made it the largest cost of tracing a call, so a record is rendered here
+     * component by component instead, once the first instance of its class showed that this gives the same text
+     * (a record with a toString of its own keeps it).
+     */
+    private static void render(Object value, StringBuilder text) {
+        if (value instanceof Record && rendersAlike(value)) {
+            renderRecord(value, text);
+        } else if (value instanceof List<?>) {
+            List<?> list = (List<?>) value;
+            text.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                text.append(i == 0 ? "" : ", ");
+                render(list.get(i), text);
+            }
+            text.append(']');
+        } else {
+            text.append(value);
+        }
+    }
+
+    private static final Map<Class<?>, Boolean> RENDERED_ALIKE = new ConcurrentHashMap<>();
+
+    private static boolean rendersAlike(Object record) {
+        Boolean alike = RENDERED_ALIKE.get(record.getClass());
+        if (alike == null) {
+            StringBuilder text = new StringBuilder();
+            renderRecord(record, text);
+            alike = text.toString().equals(record.toString());
+            RENDERED_ALIKE.put(record.getClass(), alike);
+        }
+        return alike;
+    }
+
+    private static void renderRecord(Object record, StringBuilder text) {
+        text.append(record.getClass().getSimpleName()).append('[');
+        RecordComponent[] components = COMPONENTS.get(record.getClass());
+        for (int i = 0; i < components.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(components[i].getName()).append('=');
+            try {
+                render(components[i].getAccessor().invoke(record), text);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + components[i] + " of " + record.getClass(), e);
+            }
+        }
+        text.append(']');
+    }
+
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
 
     /** Carries what the implementation threw out of the worker thread, told apart from the kit's own failures. */
     private static final class Thrown extends Exception {
