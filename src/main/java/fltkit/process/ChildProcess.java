@@ -27,7 +27,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,6 +56,8 @@ final class ChildProcess {
     private static final int READ_CHUNK = 64 * 1024;
     private static final int RECENT_REQUESTS = 64;
     private static final Duration DESCENDANT_POLL = Duration.ofMillis(250);
+    /** How often the watchdog looks for a write to stdin that has taken longer than the time limit. */
+    private static final Duration WRITE_POLL = Duration.ofMillis(50);
     private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "fltkit process watchdog");
@@ -68,6 +69,8 @@ final class ChildProcess {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ChildProcess::destroyTree), "fltkit process reaper"));
         WATCHDOG.scheduleWithFixedDelay(() -> LIVE.forEach(ChildProcess::recordDescendants),
                 DESCENDANT_POLL.toMillis(), DESCENDANT_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        WATCHDOG.scheduleWithFixedDelay(() -> LIVE.forEach(ChildProcess::endStuckWrite),
+                WRITE_POLL.toMillis(), WRITE_POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private final List<String> command;
@@ -86,6 +89,11 @@ final class ChildProcess {
     /** Where every request and answer is appended when {@value ProcessProvider#TRACE} names a file; else null. */
     private final Path trace = KitSettings.get(ProcessProvider.TRACE).map(Path::of).orElse(null);
     private long nextId = 1;
+    /**
+     * When the write of the request under way must have finished ({@link System#nanoTime()}), or 0 while none is:
+     * the watchdog polls it, so a call costs one volatile write here instead of a task scheduled and cancelled.
+     */
+    private volatile long writeDeadline;
     private volatile boolean dead;
     /** Set when the process broke on a line that belongs to a request before the one being made. */
     private volatile boolean brokeOnEarlierRequest;
@@ -231,7 +239,7 @@ final class ChildProcess {
             lastId = id;
         }
         // A process that stops reading would block a large write forever: the time limit covers writing too.
-        ScheduledFuture<?> watchdog = WATCHDOG.schedule(this::destroyTree, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        writeDeadline = Math.max(1, System.nanoTime() + timeout.toNanos());
         try {
             stdin.write(bytes);
             stdin.write('\n');
@@ -239,7 +247,7 @@ final class ChildProcess {
         } catch (IOException e) {
             throw kill(op, "stopped reading its input (" + e.getMessage() + ")" + exitText());
         } finally {
-            watchdog.cancel(false);
+            writeDeadline = 0;
         }
         traced("> ", new String(bytes, StandardCharsets.UTF_8));
         String line = awaitAnswer(op, id);
@@ -386,6 +394,14 @@ final class ChildProcess {
             Thread.currentThread().interrupt();
         }
         LIVE.remove(this);
+    }
+
+    /** Kills a process whose stdin has not taken the request under way within the time limit. */
+    private void endStuckWrite() {
+        long deadline = writeDeadline;
+        if (deadline != 0 && System.nanoTime() - deadline > 0) {
+            destroyTree();
+        }
     }
 
     private void recordDescendants() {
