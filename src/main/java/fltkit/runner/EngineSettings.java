@@ -24,12 +24,6 @@ public final class EngineSettings {
     public static final String PUBLISH_QUIET = "cucumber.publish.quiet";
     public static final String NAMING_STRATEGY_KEY = "cucumber.junit-platform.naming-strategy";
     public static final String EXAMPLE_NAME_KEY = "cucumber.junit-platform.naming-strategy.short.example-name";
-    /**
-     * Cucumber names every event with an ID; the random default draws each from the operating system's random
-     * source, a measurable cost per step. IDs unique within the JVM are all the kit and its reports need.
-     */
-    public static final String UUID_GENERATOR_KEY = "cucumber.uuid-generator";
-    public static final String UUID_GENERATOR = "io.cucumber.core.eventbus.IncrementingUuidGenerator";
 
     private EngineSettings() {
     }
@@ -41,7 +35,6 @@ public final class EngineSettings {
         config.put(PUBLISH_QUIET, "true");
         config.put(NAMING_STRATEGY_KEY, NAMING_STRATEGY);
         config.put(EXAMPLE_NAME_KEY, EXAMPLE_NAME);
-        config.put(UUID_GENERATOR_KEY, UUID_GENERATOR);
         return config;
     }
 }
