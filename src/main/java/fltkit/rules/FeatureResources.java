@@ -49,7 +49,9 @@ public final class FeatureResources {
         if (!name.startsWith(RuleCatalog.FEATURES_RESOURCE + "/")) {
             throw new IllegalArgumentException(name + " is not under " + RuleCatalog.FEATURES_RESOURCE);
         }
-        URLConnection connection = new URL(root() + name.substring(RuleCatalog.FEATURES_RESOURCE.length())).openConnection();
+        String root = root().toString();
+        String folder = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        URLConnection connection = new URL(folder + name.substring(RuleCatalog.FEATURES_RESOURCE.length())).openConnection();
         connection.setUseCaches(false);
         return connection.getInputStream();
     }

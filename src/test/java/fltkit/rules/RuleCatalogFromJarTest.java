@@ -23,14 +23,27 @@ class RuleCatalogFromJarTest {
 
     @Test
     void loadingFromAJarLeavesNoFileSystemOpen(@TempDir Path dir) throws Exception {
-        Path jar = dir.resolve("kit.jar");
+        loadsFromJar(dir.resolve("kit.jar"), "");
+    }
+
+    /** A jar with directory entries (as Maven builds it): the class loader names the folder with a trailing slash. */
+    @Test
+    void aFolderEntryInTheJarReadsTheSame(@TempDir Path dir) throws Exception {
+        loadsFromJar(dir.resolve("kit.jar"), "/");
+    }
+
+    private void loadsFromJar(Path jar, String slash) throws Exception {
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+            if (!slash.isEmpty()) {
+                out.putNextEntry(new JarEntry("fltkit/features/"));
+                out.closeEntry();
+            }
             out.putNextEntry(new JarEntry("fltkit/features/a.feature"));
             out.write(("Feature: a\n  @must @windows:all\n  Rule: ALLOC-901 a rule\n    Source: x\n\n"
                     + "    Scenario: ALLOC-901 s\n      Given y\n").getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
-        URI root = URI.create("jar:" + jar.toUri() + "!/fltkit/features");
+        URI root = URI.create("jar:" + jar.toUri() + "!/fltkit/features" + slash);
         ClassLoader loader = new ClassLoader(getClass().getClassLoader()) {
             @Override
             public URL getResource(String name) {
