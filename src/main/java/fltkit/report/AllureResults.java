@@ -47,7 +47,7 @@ public class AllureResults extends AllureCucumber7Jvm {
                 .setStart(now).setStop(now)
                 .setTestCaseId(ResultsUtils.md5(check + "|" + scenario.name() + "|" + profile))
                 .setHistoryId(ResultsUtils.md5(check + "|" + scenario.name() + "|" + profile))
-                .setDescription(KitCheck.byId(check).description());
+                .setDescriptionHtml(ReportLabels.paragraphHtml(KitCheck.byId(check).description()));
         List<Label> labels = new ArrayList<>();
         for (String[] label : new String[][] {{"epic", "Kit checks"}, {"parentSuite", "Kit checks"}, {"feature", check},
                 {"suite", check}, {"story", KitCheck.byId(check).title()}, {"subSuite", scenario.ruleId()},
