@@ -52,7 +52,7 @@ public record CliOptions(String implementation, List<Path> classPath, List<Strin
             "                             everything after -- is the command, run directly (no shell)",
             "",
             "What to run:",
-            "  --profile <name>           vista, win7, win8, win10, win11 or all (default: all)",
+            "  --profile <names>          vista, win7, win8, win10, win11, several joined with ',' or all (default: all)",
             "  --tags <expression>        only scenarios matching a Cucumber tag expression, e.g. '@must and not @needs:irql';",
             "                             for debugging: the run is PARTIAL and establishes no conformance",
             "  --require-full             a profile that is INCOMPLETE (an applicable MUST rule not exercised, e.g. for a",
@@ -233,11 +233,8 @@ public record CliOptions(String implementation, List<Path> classPath, List<Strin
 
     /** The profiles to run, or a {@link UsageException} naming the known ones. */
     public List<WindowsVersion> profiles() {
-        if (profile.trim().equalsIgnoreCase("all")) {
-            return List.of(WindowsVersion.values());
-        }
         try {
-            return List.of(WindowsVersion.fromProfile(profile));
+            return WindowsVersion.fromProfiles(profile);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--profile: " + e.getMessage());
         }

@@ -8,7 +8,6 @@ import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.suite.api.ConfigurationParameter;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -98,21 +97,11 @@ public final class RunSettings {
     /** The profiles to run: one name, {@code all}, or several joined with commas. */
     List<WindowsVersion> profiles() {
         String text = get(KitSettings.PROFILE).orElse(KitSettings.DEFAULT_PROFILE);
-        if (text.equalsIgnoreCase("all")) {
-            return List.of(WindowsVersion.values());
+        try {
+            return WindowsVersion.fromProfiles(text);
+        } catch (IllegalArgumentException e) {
+            throw new KitConfigurationException(KitSettings.PROFILE + "=" + text + ": " + e.getMessage(), e);
         }
-        List<WindowsVersion> profiles = new ArrayList<>();
-        for (String name : text.split(",")) {
-            try {
-                WindowsVersion version = WindowsVersion.fromProfile(name);
-                if (!profiles.contains(version)) {
-                    profiles.add(version);
-                }
-            } catch (IllegalArgumentException e) {
-                throw new KitConfigurationException(KitSettings.PROFILE + "=" + text + ": " + e.getMessage(), e);
-            }
-        }
-        return profiles;
     }
 
     Path reports() {

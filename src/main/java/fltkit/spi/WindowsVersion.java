@@ -1,6 +1,8 @@
 package fltkit.spi;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -33,6 +35,21 @@ public enum WindowsVersion {
         throw new IllegalArgumentException("unknown Windows profile '" + name + "'; known profiles: "
                 + Arrays.stream(values()).map(WindowsVersion::profile).collect(Collectors.joining(", "))
                 + " (or 'all')");
+    }
+
+    /** The profiles a user names: one, several joined with commas (each once, in the order given), or {@code all}. */
+    public static List<WindowsVersion> fromProfiles(String text) {
+        if (text.trim().equalsIgnoreCase("all")) {
+            return List.of(values());
+        }
+        List<WindowsVersion> profiles = new ArrayList<>();
+        for (String name : text.split(",")) {
+            WindowsVersion version = fromProfile(name);
+            if (!profiles.contains(version)) {
+                profiles.add(version);
+            }
+        }
+        return List.copyOf(profiles);
     }
 
     @Override

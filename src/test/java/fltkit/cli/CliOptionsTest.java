@@ -40,6 +40,8 @@ class CliOptionsTest {
     void profileAllAndProfileNamesIgnoreCase() {
         assertThat(CliOptions.parse("--profile", "ALL").profiles()).hasSize(WindowsVersion.values().length);
         assertThat(CliOptions.parse("--profile", "Win7").profiles()).containsExactly(WindowsVersion.WIN7);
+        assertThat(CliOptions.parse("--profile", "win11, vista,win11").profiles()).containsExactly(WindowsVersion.WIN11, WindowsVersion.VISTA);
+        assertThatThrownBy(() -> CliOptions.parse("--profile", "vista,win12").profiles()).hasMessageContaining("unknown Windows profile 'win12'");
     }
 
     @Test

@@ -32,6 +32,11 @@ class ReportPagesInBrowserTest {
     static final Path REPORTS = WORK.resolve("reports");
     static final Path SCREENSHOTS = Path.of("reports", "screenshots");
     static final String BROKEN = ForgetsMaxUShort.class.getName();
+    /**
+     * The oldest and the newest profile: two runs of every scenario, enough for each profile's results to be told
+     * apart in the report, and for vista's not-applicable count; five would take the browser checks twice as long.
+     */
+    static final List<String> PROFILES = List.of("vista", "win11");
     static int exitCode;
 
     @BeforeAll
@@ -50,7 +55,7 @@ class ReportPagesInBrowserTest {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dfltkit.allure.history=" + WORK.resolve("allure-history"), "-Dfltkit.cucumber-html=true", "-cp", classpath, "fltkit.cli.Main",
-                "--implementation", BROKEN, "--profile", "all", "--reports", REPORTS.toString()));
+                "--implementation", BROKEN, "--profile", String.join(",", PROFILES), "--reports", REPORTS.toString()));
         Process cli = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(Files.createDirectories(WORK).resolve("cli.log").toFile()).start();
         assertThat(cli.waitFor(5, TimeUnit.MINUTES)).as("the command line finished within 5 minutes").isTrue();
@@ -60,7 +65,7 @@ class ReportPagesInBrowserTest {
     @Test
     void aFailingRunStillLeavesEveryReportAndExitsNonZero() throws IOException {
         assertThat(exitCode).as("exit code of a run with a failed MUST rule").isNotZero();
-        for (String profile : List.of("vista", "win7", "win8", "win10", "win11")) {
+        for (String profile : PROFILES) {
             assertThat(REPORTS.resolve(profile).resolve("cucumber.html")).isNotEmptyFile();
             assertThat(REPORTS.resolve(profile).resolve("junit.xml")).isNotEmptyFile();
         }
@@ -81,7 +86,7 @@ class ReportPagesInBrowserTest {
     void eachProfileRunIsItsOwnAllureResultNotARetry() throws IOException {
         List<String> historyIds = new ArrayList<>();
         long total = 0;
-        for (String profile : List.of("vista", "win7", "win8", "win10", "win11")) {
+        for (String profile : PROFILES) {
             total += count(Files.readString(REPORTS.resolve(profile).resolve("junit.xml"), StandardCharsets.UTF_8), "<testcase ");
         }
         try (var files = Files.list(REPORTS.resolve("allure-results"))) {
@@ -106,18 +111,18 @@ class ReportPagesInBrowserTest {
     private static void checkSummary(String seen) throws IOException {
         assertThat(seen).contains("DOES NOT CONFORM");
         long problems = 0;
-        for (String profile : List.of("vista", "win7", "win8", "win10", "win11")) {
+        for (String profile : PROFILES) {
             String junit = Files.readString(REPORTS.resolve(profile).resolve("junit.xml"), StandardCharsets.UTF_8);
             problems += attribute(junit, "failures") + attribute(junit, "errors");
         }
         assertThat(problems).as("failed and broken scenarios in the JUnit XML").isPositive();
         assertThat(seen).contains("Root causes: non-conformances, errors and kit-check breaches (" + problems + " scenarios")
                 .contains("ALLOC-002 failed")
-                .contains("vista, win7, win8, win10, win11")
+                .contains("vista, win11")
                 .contains("ALLOC-002 violated: FltAllocateContext(…) returned STATUS_SUCCESS (0x00000000), expected "
                         + "STATUS_INVALID_BUFFER_SIZE (0xC0000206)")
                 .contains("ALLOC-002 ContextSize 65536 against a variable-size definition gives STATUS_INVALID_BUFFER_SIZE");
-        for (String profile : List.of("vista", "win11")) {
+        for (String profile : PROFILES) {
             String junit = Files.readString(REPORTS.resolve(profile).resolve("junit.xml"), StandardCharsets.UTF_8);
             assertThat(seen).contains("Scenarios: " + count(junit, "<testcase ") + " (");
             long notApplicable = count(junit, "<skipped message=\"[not-applicable]");
@@ -132,7 +137,7 @@ class ReportPagesInBrowserTest {
     void theAllureReportOpensFromTheFileSystemWithTheTotalAndTheFailedRule() throws Exception {
         Path page = REPORTS.resolve("allure-report/index.html");
         long total = 0;
-        for (String profile : List.of("vista", "win7", "win8", "win10", "win11")) {
+        for (String profile : PROFILES) {
             total += count(Files.readString(REPORTS.resolve(profile).resolve("junit.xml"), StandardCharsets.UTF_8), "<testcase ");
         }
         // One load of the report (a large page: every result is inside it), its views shown one after the other.
