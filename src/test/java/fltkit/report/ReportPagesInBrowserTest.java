@@ -1,5 +1,7 @@
 package fltkit.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fltkit.rules.Outcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,7 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -97,6 +103,45 @@ class ReportPagesInBrowserTest {
             }
         }
         assertThat(historyIds).hasSize((int) total).doesNotHaveDuplicates();
+    }
+
+    /** In Allure, a scenario that passed plainly leaves its call trace out; a failed or recorded one keeps it. */
+    @Test
+    void onlyScenariosThatDidNotPassPlainlyKeepTheirCallTrace() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, JsonNode> results = new HashMap<>();
+        Set<String> traced = new HashSet<>();
+        try (var files = Files.list(REPORTS.resolve("allure-results"))) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith("-result.json")) {
+                    JsonNode result = json.readTree(file.toFile());
+                    results.put(result.path("uuid").asText(), result);
+                } else if (name.endsWith("-container.json")) {
+                    JsonNode container = json.readTree(file.toFile());
+                    boolean trace = false;
+                    for (JsonNode fixture : container.path("afters")) {
+                        for (JsonNode attachment : fixture.path("attachments")) {
+                            trace |= attachment.path("name").asText().startsWith(RunRecorder.CALL_TRACE);
+                        }
+                    }
+                    if (trace) {
+                        container.path("children").forEach(child -> traced.add(child.asText()));
+                    }
+                }
+            }
+        }
+        List<String> failed = results.entrySet().stream().filter(e -> e.getValue().path("status").asText().equals("failed"))
+                .map(Map.Entry::getKey).toList();
+        List<String> plain = results.entrySet().stream().filter(e -> e.getValue().path("status").asText().equals("passed")
+                && !e.getValue().path("labels").toString().contains("\"recorded\"")).map(Map.Entry::getKey).toList();
+        List<String> recorded = results.entrySet().stream().filter(e -> e.getValue().path("labels").toString().contains("\"recorded\""))
+                .map(Map.Entry::getKey).toList();
+        assertThat(failed).as("failed scenarios").isNotEmpty();
+        assertThat(traced).as("failed scenarios keep their call trace").containsAll(failed.stream()
+                .filter(uuid -> !results.get(uuid).path("name").asText().contains(" after ")).toList());
+        assertThat(traced).as("recorded scenarios keep their call trace").containsAll(recorded);
+        assertThat(plain).as("plainly passed scenarios").hasSizeGreaterThan(500).noneMatch(traced::contains);
     }
 
     @Test
