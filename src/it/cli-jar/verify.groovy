@@ -17,6 +17,9 @@ def (code, out, err) = run(jar + ['--implementation', 'reference', '--profile', 
 assert code == 0
 assert out =~ /(?m)^fltkit: win10: CONFORMS, .*; \d+ scenarios: [1-9]\d* passed, \d+ recorded, 0 failed, 0 broken/
 assert new File(basedir, 'reports-ok/win10/junit.xml').exists()
+// The default Allure mode: the single file, without the results it holds a second time.
+assert new File(basedir, 'reports-ok/allure-report/index.html').length() > 0
+assert !new File(basedir, 'reports-ok/allure-results').exists()
 
 // An adapter from an added class path with one rule broken: exit 1, and the closing line counts the failure.
 (code, out, err) = run(jar + ['--class-path', testClasses, '-i', 'fltkit.report.ForgetsMaxUShort', '-p', 'win11', '-r', 'reports-broken'])

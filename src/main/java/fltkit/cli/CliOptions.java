@@ -1,5 +1,6 @@
 package fltkit.cli;
 
+import fltkit.report.AllureMode;
 import fltkit.runner.RunSettings;
 import fltkit.settings.Implementations;
 import fltkit.spi.WindowsVersion;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,7 +25,7 @@ import java.util.Map;
  * @param listRules      print the rule catalogue and stop
  * @param help           print the usage and stop
  * @param version        print the kit's version and commit and stop
- * @param allure         {@code report}, {@code results} or {@code off}; null for the kit's default ({@code report})
+ * @param allure         {@code report}, {@code results}, {@code both} or {@code off}; null for the kit's default ({@code report})
  * @param requireFull    a profile that is INCOMPLETE fails the run ({@code fltkit.require-full=true})
  * @param progress       one line per feature and profile while the run goes ({@code fltkit.progress})
  * @param explore        random call sequences to explore per profile after its scenarios ({@code fltkit.explore}); 0: none
@@ -35,7 +35,6 @@ public record CliOptions(String implementation, List<Path> classPath, List<Strin
                          boolean requireFull, boolean progress, long explore) {
 
     public static final String DEFAULT_PROFILE = "all";
-    static final List<String> ALLURE_MODES = List.of("report", "results", "off");
     public static final Path DEFAULT_REPORTS = Path.of("reports");
     static final String USAGE = String.join("\n",
             "usage: java -jar fltmgr-context-kit-cli.jar [options] [-- <command> [<argument>...]]",
@@ -64,9 +63,10 @@ public record CliOptions(String implementation, List<Path> classPath, List<Strin
             "  --reports <dir>            where reports are written (default: ./reports): an empty or new folder, or one",
             "                             a previous run wrote; the kit deletes only what that run listed in its manifest",
             "                             (.fltkit-reports.json), and one run at a time writes there",
-            "  --allure <mode>            report: allure-results/ and the single-file allure-report/index.html (default);",
-            "                             results: allure-results/ only; off: no Allure output (the report takes about",
-            "                             half of a run's time; the summary, JSON and JUnit XML are always written)",
+            "  --allure <mode>            report: the single-file allure-report/index.html (default; the allure-results/",
+            "                             it is made from are removed); results: allure-results/ only; both: the two;",
+            "                             off: no Allure output (the report takes about half of a run's time; the",
+            "                             summary, JSON and JUnit XML are always written)",
             "  --no-progress              no line per feature and profile while the run goes (the closing lines stay)",
             "",
             "Other:",
@@ -134,10 +134,9 @@ public record CliOptions(String implementation, List<Path> classPath, List<Strin
                 case "--require-full": requireFull = true; break;
                 case "--no-progress": progress = false; break;
                 case "--allure":
-                    allure = value(option, inline, args, i).trim().toLowerCase(Locale.ROOT);
-                    if (!ALLURE_MODES.contains(allure)) {
-                        throw new UsageException("--allure must be report, results or off, got '" + value(option, inline, args, i) + "'");
-                    }
+                    String mode = value(option, inline, args, i);
+                    allure = AllureMode.parse(mode).map(AllureMode::value).orElseThrow(() -> new UsageException(
+                            "--allure must be " + AllureMode.choices() + ", got '" + mode + "'"));
                     break;
                 case "--implementation": case "-i":
                     implementation = value(option, inline, args, i);

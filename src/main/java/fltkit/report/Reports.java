@@ -26,19 +26,18 @@ public final class Reports implements AutoCloseable {
     private static final String GENERATOR = "io.qameta.allure.ReportGenerator";
 
     private final ReportsFolder folder;
-    private final String allure;
+    private final AllureMode allure;
 
-    private Reports(ReportsFolder folder, String allure) {
+    private Reports(ReportsFolder folder, AllureMode allure) {
         this.folder = folder;
         this.allure = allure;
     }
 
     /**
      * Claims the reports folder of a run of these profiles: deletes what the previous run listed, or refuses
-     * (a {@link fltkit.settings.KitConfigurationException} saying why and what to do). {@code allure} is
-     * {@code report}, {@code results} or {@code off}.
+     * (a {@link fltkit.settings.KitConfigurationException} saying why and what to do).
      */
-    public static Reports open(Path folder, List<WindowsVersion> profiles, String allure) {
+    public static Reports open(Path folder, List<WindowsVersion> profiles, AllureMode allure) {
         return new Reports(ReportsFolder.claim(folder, outputs(profiles), AllureReport.historyDirectory(folder)), allure);
     }
 
@@ -56,7 +55,7 @@ public final class Reports implements AutoCloseable {
 
     /** A kit check's breach after a scenario, as an Allure result of its own (under the check's ID). */
     public void kitCheckBreach(String profile, ScenarioRun scenario) {
-        if (!allure.equals("off")) {
+        if (allure.writesResults()) {
             AllureResults.breach(folder.root().resolve(ALLURE_RESULTS), profile, scenario);
         }
     }
@@ -74,14 +73,20 @@ public final class Reports implements AutoCloseable {
             for (ProfileRun profile : runs) {
                 JunitXml.write(root.resolve(profile.profile()).resolve(JunitXml.FILE), profile, run);
             }
-            if (allure.equals("report")) {
-                if (generatorPresent()) {
-                    Path index = AllureReport.generate(root.resolve(ALLURE_RESULTS), root.resolve(ALLURE_REPORT), folder, run);
-                    allureNote = String.format(Locale.ROOT, ", %s (%.1f MB)", root.relativize(index), Files.size(index) / 1048576.0);
+            if (allure.writesReport() && generatorPresent()) {
+                Path index = AllureReport.generate(root.resolve(ALLURE_RESULTS), root.resolve(ALLURE_REPORT), folder, run);
+                allureNote = String.format(Locale.ROOT, ", %s (%.1f MB)", root.relativize(index), Files.size(index) / 1048576.0);
+                if (allure.keepsResults()) {
+                    allureNote += ", " + ALLURE_RESULTS + "/";
                 } else {
-                    allureNote = ", allure-results/ (the single-file Allure report needs io.qameta.allure:allure-generator on the "
-                            + "class path; the command-line jar has it)";
+                    // The single file holds every result: keeping its input as well would write each one twice.
+                    folder.discard(ALLURE_RESULTS);
                 }
+            } else if (allure.writesReport()) {
+                allureNote = ", " + ALLURE_RESULTS + "/ (the single-file Allure report needs io.qameta.allure:allure-generator on the "
+                        + "class path; the command-line jar has it)";
+            } else if (allure.writesResults()) {
+                allureNote = ", " + ALLURE_RESULTS + "/";
             }
         } catch (IOException | RuntimeException e) {
             out.println("fltkit: could not write every report in " + root + ": " + e);

@@ -82,7 +82,7 @@ public final class ReportsFolder implements AutoCloseable {
             Manifest previous = previous(root);
             refuseWhatIsInTheWay(root, outputs, Set.copyOf(previous.written()));
             History kept = keptHistory(root, previous.history(), history);
-            deleteListed(root, previous.written());
+            deleteListed(root, previous.written(), "an earlier kit run wrote");
             return new ReportsFolder(root, outputs, kept, lock);
         } catch (IOException | RuntimeException e) {
             close(lock);
@@ -117,6 +117,25 @@ public final class ReportsFolder implements AutoCloseable {
         historyFiles = List.copyOf(new TreeSet<>(files.keySet()));
     }
 
+    /**
+     * Removes one of this run's outputs again (a name it claimed): every file under it, and the folders this run
+     * made there. A folder that was there before the run stays, as the manifest would leave it.
+     */
+    public synchronized void discard(String output) throws IOException {
+        if (!outputs.contains(output)) {
+            throw new IllegalArgumentException(output + " is not an output this run claimed: " + outputs);
+        }
+        List<String> written = new ArrayList<>();
+        listWritten(output, written);
+        deleteListed(root, written, "this run wrote");
+    }
+
+    /** Adds what this run wrote under one output (files, and folders it made) to {@code written}, as the manifest names them. */
+    private void listWritten(String output, List<String> written) {
+        walk(root.resolve(output), p -> !foundFolders.contains(p),
+                p -> written.add(relative(root, p) + (Files.isDirectory(p, NOFOLLOW_LINKS) ? "/" : "")));
+    }
+
     /** Lists what this run wrote in the manifest and releases the folder. */
     @Override
     public void close() {
@@ -132,8 +151,7 @@ public final class ReportsFolder implements AutoCloseable {
         try {
             List<String> written = new ArrayList<>();
             for (String output : outputs) {
-                walk(root.resolve(output), p -> !foundFolders.contains(p),
-                        p -> written.add(relative(root, p) + (Files.isDirectory(p, NOFOLLOW_LINKS) ? "/" : "")));
+                listWritten(output, written);
             }
             String folder = history.startsWith(root) ? relative(root, history) : history.toString();
             new Manifest(Manifest.FORMAT, RunInfo.readKitVersion(), finished, written, new History(folder, historyFiles, historyCreated))
@@ -262,8 +280,8 @@ public final class ReportsFolder implements AutoCloseable {
         return new History(folder.toString(), kits, same ? previous.created() : !Files.exists(folder, NOFOLLOW_LINKS));
     }
 
-    /** Deletes what the previous run listed, children first; a listed folder only once it is empty. */
-    private static void deleteListed(Path root, List<String> written) throws IOException {
+    /** Deletes what a run listed, children first; a listed folder only once it is empty. */
+    private static void deleteListed(Path root, List<String> written, String whose) throws IOException {
         Path realRoot = root.toRealPath();
         List<String> entries = new ArrayList<>(written);
         entries.sort(Comparator.reverseOrder());
@@ -283,7 +301,7 @@ public final class ReportsFolder implements AutoCloseable {
                     Files.delete(path);
                 }
             } catch (IOException e) {
-                throw refused("cannot delete " + path + ", which an earlier kit run wrote (" + reason(e) + "); delete it yourself or "
+                throw refused("cannot delete " + path + ", which " + whose + " (" + reason(e) + "); delete it yourself or "
                         + CHOOSE);
             }
         }

@@ -241,7 +241,7 @@ public final class FltkitEngine implements TestEngine {
         if (settings.flag(RunSettings.MESSAGES, false)) {
             plugins.add("message:" + folder.resolve("cucumber-messages.ndjson"));
         }
-        if (!settings.allure().equals("off")) {
+        if (settings.allure().writesResults()) {
             plugins.add("fltkit.report.AllureResults:" + settings.reports().resolve(Reports.ALLURE_RESULTS));
         }
         config.put("cucumber.plugin", String.join(",", plugins));

@@ -1,5 +1,6 @@
 package fltkit.runner;
 
+import fltkit.report.AllureMode;
 import fltkit.settings.KitConfigurationException;
 import fltkit.settings.KitSettings;
 import fltkit.spi.WindowsVersion;
@@ -10,7 +11,6 @@ import org.junit.platform.suite.api.ConfigurationParameter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -116,12 +116,10 @@ public final class RunSettings {
         return tags().isPresent();
     }
 
-    String allure() {
-        String mode = get(ALLURE).orElse("report").toLowerCase(Locale.ROOT);
-        if (!List.of("report", "results", "off").contains(mode)) {
-            throw new KitConfigurationException(ALLURE + " must be report, results or off, got '" + mode + "'");
-        }
-        return mode;
+    AllureMode allure() {
+        String given = get(ALLURE).orElse(AllureMode.REPORT.value());
+        return AllureMode.parse(given).orElseThrow(() -> new KitConfigurationException(
+                ALLURE + " must be " + AllureMode.choices() + ", got '" + given + "'"));
     }
 
     /** A whole number setting, not negative. */

@@ -103,6 +103,7 @@ class CliOptionsTest {
         assertThat(options.settings()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "fltkit.allure", "off", "fltkit.require-full", "true", "fltkit.progress", "false"));
         assertThat(CliOptions.parse("-i", "reference", "--allure=results").settings()).containsExactly(Map.entry("fltkit.allure", "results"));
+        assertThat(CliOptions.parse("-i", "reference", "--allure", " Both ").settings()).containsExactly(Map.entry("fltkit.allure", "both"));
         assertThat(CliOptions.parse("--profile", "win7", "--", "./impl").settings())
                 .containsExactly(Map.entry("fltkit.process.command", "[\"./impl\"]"));
     }
@@ -133,7 +134,7 @@ class CliOptionsTest {
     @Test
     void anUnknownAllureModeNamesTheKnownOnes() {
         assertThatThrownBy(() -> CliOptions.parse("-i", "reference", "--allure", "single")).isInstanceOf(UsageException.class)
-                .hasMessageContaining("--allure must be report, results or off, got 'single'");
+                .hasMessageContaining("--allure must be report, results, both or off, got 'single'");
         assertThatThrownBy(() -> CliOptions.parse("--allure")).isInstanceOf(UsageException.class)
                 .hasMessageContaining("option --allure needs a value");
     }

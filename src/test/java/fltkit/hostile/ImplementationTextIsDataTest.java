@@ -40,7 +40,8 @@ class ImplementationTextIsDataTest {
         reports = work.resolve("reports");
         mine = UserFiles.plant(reports, ReportsFolder.MARKER, "README.md");
         // Scenarios that allocate, so they break with the implementation's message; win11 only.
-        run = KitCli.inProcess("-i", HostileNames.class.getName(), "-p", "win11", "-t", "@needs:variable-size", "-r", reports.toString());
+        run = KitCli.inProcess("-i", HostileNames.class.getName(), "-p", "win11", "-t", "@needs:variable-size", "-r", reports.toString(),
+                "--allure", "both");
         matrix = work.resolve("matrix");
         assertThat(MatrixMain.run(new String[] {"--out", matrix.toString(), reports.resolve("conformance-summary.json").toString()}))
                 .as("merge exit code").isZero();

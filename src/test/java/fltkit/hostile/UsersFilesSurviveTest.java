@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +48,25 @@ class UsersFilesSurviveTest {
                 .contains("choose an empty or new folder with --reports, or one a previous kit run wrote");
         assertThat(result.out()).doesNotContain("win11:");
         assertThat(UserFiles.fingerprint(reports)).as("the user's folder, file by file").isEqualTo(before);
+    }
+
+    /** The single file holds every result: the default removes the results it was made from; "both" keeps them. */
+    @Test
+    void theReportModeRemovesTheResultsItWroteAndBothKeepsThem() throws IOException {
+        Path reports = work.resolve("reports");
+        assertThat(KitCli.inProcess(run(reports)).exit()).isEqualTo(Main.NO_VERDICT);
+        assertThat(reports.resolve("allure-report/index.html")).isNotEmptyFile();
+        assertThat(reports.resolve("allure-results")).doesNotExist();
+        assertThat(reports.resolve(ReportsFolder.MANIFEST)).content().contains("\"allure-report/index.html\"")
+                .doesNotContain("allure-results");
+
+        Path both = work.resolve("both");
+        assertThat(KitCli.inProcess(run(both, "--allure", "both")).exit()).isEqualTo(Main.NO_VERDICT);
+        assertThat(both.resolve("allure-report/index.html")).isNotEmptyFile();
+        try (Stream<Path> files = Files.list(both.resolve("allure-results"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(name -> name.endsWith("-result.json"));
+        }
+        assertThat(both.resolve(ReportsFolder.MANIFEST)).content().contains("allure-results/");
     }
 
     @Test

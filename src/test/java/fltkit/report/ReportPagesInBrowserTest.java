@@ -61,7 +61,8 @@ class ReportPagesInBrowserTest {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dfltkit.allure.history=" + WORK.resolve("allure-history"), "-Dfltkit.cucumber-html=true", "-cp", classpath, "fltkit.cli.Main",
-                "--implementation", BROKEN, "--profile", String.join(",", PROFILES), "--reports", REPORTS.toString()));
+                "--implementation", BROKEN, "--profile", String.join(",", PROFILES), "--reports", REPORTS.toString(),
+                "--allure", "both"));
         Process cli = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(Files.createDirectories(WORK).resolve("cli.log").toFile()).start();
         assertThat(cli.waitFor(5, TimeUnit.MINUTES)).as("the command line finished within 5 minutes").isTrue();
@@ -203,7 +204,8 @@ class ReportPagesInBrowserTest {
         assertThat(failed.find()).as("the failed category lists its results").isTrue();
         String detail = Chromium.visibleText(tab.dumpDom(failed.group(1)));
         assertThat(detail).contains("ALLOC-002 violated").contains("Windows profile").contains("critical")
-                .contains("ALLOC-002 (\"FltAllocateContext function (fltkernel.h)\"").contains("Level: MUST");
+                .contains("ALLOC-002 in the conformance summary").contains("Source: \"FltAllocateContext function (fltkernel.h)\"")
+                .contains("Level: MUST");
         tab.screenshot(failed.group(1), SCREENSHOTS.resolve("allure-failed-rule.png"), 1400, 1100);
         tab.screenshot(null, SCREENSHOTS.resolve("allure-overview.png"), 1400, 1000);
         tab.screenshot("categories", SCREENSHOTS.resolve("allure-categories.png"), 1400, 1000);
