@@ -83,6 +83,7 @@ public final class RunBenchmark {
             }
         }
         double callsPerSecond = protocolCallsPerSecond(model);
+        double pipePerSecond = pipeRoundTripsPerSecond();
 
         double floor = median(runs.get(kinds.get(0).name()));
         double win11 = median(runs.get(kinds.get(1).name()));
@@ -107,6 +108,8 @@ public final class RunBenchmark {
         row("-p win11 through the process adapter (C model)", secs(process), ratio(process / floor), "-");
         row("  process adapter / in process, one profile", "", ratio(process / win11), "<= 1.5x");
         row("protocol request/answer pairs per second (C model)", String.format("%.0f/s", callsPerSecond), "", ">= 50000/s");
+        row("  this machine's pipe floor: a line to cat and back", String.format("%.0f/s", pipePerSecond),
+                String.format("%.0f%%", 100 * callsPerSecond / pipePerSecond), "(protocol / floor)");
         for (Kind kind : kinds.subList(1, kinds.size())) {
             Run sample = runs.get(kind.name()).get(0);
             row("written by " + kind.name(), String.format("%.1f MB", sample.bytes() / 1e6), sample.files() + " files",
@@ -230,6 +233,46 @@ public final class RunBenchmark {
             return rates[rates.length / 2];
         } finally {
             provider.shutdown();
+        }
+    }
+
+    /**
+     * What the operating system allows before any protocol: one line of a request's size written to {@code cat} and
+     * read back, for about a second per round after a warm-up (the median of three). No implementation of the
+     * protocol on this machine can pass more request/answer pairs than this.
+     */
+    private static double pipeRoundTripsPerSecond() throws IOException {
+        Process cat = new ProcessBuilder("cat").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            byte[] line = "{\"id\":123456,\"op\":\"allocateContext\",\"args\":{\"filter\":1,\"type\":4,\"size\":64,\"pool\":1}}\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] back = new byte[4096];
+            java.io.OutputStream out = cat.getOutputStream();
+            java.io.InputStream in = cat.getInputStream();
+            double[] rates = new double[3];
+            for (int round = 0; round < rates.length + 1; round++) {
+                long start = System.nanoTime();
+                long pairs = 0;
+                while (System.nanoTime() - start < 1_000_000_000L) {
+                    out.write(line);
+                    out.flush();
+                    for (int got = 0; got < line.length; ) {
+                        int read = in.read(back, 0, back.length);
+                        if (read < 0) {
+                            throw new IOException("cat closed its output");
+                        }
+                        got += read;
+                    }
+                    pairs++;
+                }
+                if (round > 0) {
+                    rates[round - 1] = pairs / ((System.nanoTime() - start) / 1e9);
+                }
+            }
+            Arrays.sort(rates);
+            return rates[rates.length / 2];
+        } finally {
+            cat.destroyForcibly();
         }
     }
 
