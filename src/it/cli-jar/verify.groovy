@@ -22,7 +22,9 @@ assert new File(basedir, 'reports-ok/allure-report/index.html').length() > 0
 assert !new File(basedir, 'reports-ok/allure-results').exists()
 
 // An adapter from an added class path with one rule broken: exit 1, and the closing line counts the failure.
-(code, out, err) = run(jar + ['--class-path', testClasses, '-i', 'fltkit.report.ForgetsMaxUShort', '-p', 'win11', '-r', 'reports-broken'])
+// (No Allure here and below: the first run covers it, and the report takes half of a run's time.)
+(code, out, err) = run(jar + ['--class-path', testClasses, '-i', 'fltkit.report.ForgetsMaxUShort', '-p', 'win11', '-r', 'reports-broken',
+                              '--allure', 'off'])
 assert code == 1
 assert out =~ /(?m)^fltkit: win11: DOES NOT CONFORM, [1-9]\d* of \d+ applicable MUST rules failed \([^)]*ALLOC-002[^)]*\); .* [1-9]\d* failed/
 
@@ -39,7 +41,7 @@ assert code == 2 && err.contains("'com.example.Nope' was not found")
 // A process implementation after '--': the C model (the kit's tests build it into target/c) passes;
 // a command that does not exist is an adapter error naming it.
 def model = new File(new File(testClasses).parentFile, 'c/fltmodel').path
-(code, out, err) = run(jar + ['--profile', 'win11', '--reports', 'reports-process', '--', model])
+(code, out, err) = run(jar + ['--profile', 'win11', '--reports', 'reports-process', '--allure', 'off', '--', model])
 assert code == 0
 assert out =~ /(?m)^fltkit: win11: CONFORMS, .*; \d+ scenarios: [1-9]\d* passed, \d+ recorded, 0 failed/
 (code, out, err) = run(jar + ['--profile', 'win11', '--', '/no/such/fltmodel'])

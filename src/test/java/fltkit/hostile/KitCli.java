@@ -1,5 +1,6 @@
 package fltkit.hostile;
 
+import fltkit.TestJvm;
 import fltkit.cli.Main;
 
 import java.io.ByteArrayOutputStream;
@@ -43,8 +44,8 @@ final class KitCli {
     /** {@code java -cp <the tests' class path> fltkit.cli.Main args}, started through {@code wrapper} (may be empty). */
     static Result child(List<String> wrapper, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(wrapper);
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), Main.class.getName()));
+        command.addAll(TestJvm.java());
+        command.add(Main.class.getName());
         command.addAll(List.of(args));
         Path out = Files.createTempFile("fltkit-cli", ".out");
         Path err = Files.createTempFile("fltkit-cli", ".err");

@@ -1,5 +1,6 @@
 package fltkit.hostile;
 
+import fltkit.TestJvm;
 import fltkit.cli.Main;
 import fltkit.report.ReportsFolder;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,9 +96,9 @@ class PathErrorsAreClearTest {
         assertThat(KitCli.inProcess(args(reports)).exit()).as("the earlier run").isEqualTo(Main.NO_VERDICT);
         Map<String, String> before = UserFiles.fingerprint(reports);
         CountingProvider.CREATED.set(0);
-        Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), LockHolder.class.getName(),
-                reports.resolve(ReportsFolder.LOCK).toString()).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(TestJvm.java());
+        command.addAll(List.of(LockHolder.class.getName(), reports.resolve(ReportsFolder.LOCK).toString()));
+        Process other = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             BufferedReader said = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
             assertThat(said.readLine()).as("the other process holds the lock").isEqualTo("locked");

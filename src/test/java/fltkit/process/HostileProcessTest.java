@@ -1,5 +1,6 @@
 package fltkit.process;
 
+import fltkit.TestJvm;
 import fltkit.settings.KitConfigurationException;
 import fltkit.settings.KitSettings;
 import fltkit.spi.CallbackEvents;
@@ -353,9 +354,9 @@ class HostileProcessTest {
 
     @Test
     void aDaemonEndsWhenTheJvmExitsWithoutShutdown() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process jvm = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ExitWithoutShutdown.class.getName(),
-                script.toString()).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(TestJvm.java(System.getProperty("java.class.path")));
+        command.addAll(List.of(ExitWithoutShutdown.class.getName(), script.toString()));
+        Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(jvm.exitValue()).as("the child JVM: %s", output).isZero();

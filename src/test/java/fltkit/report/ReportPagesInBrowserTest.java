@@ -1,5 +1,6 @@
 package fltkit.report;
 
+import fltkit.TestJvm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fltkit.rules.Outcome;
@@ -58,9 +59,8 @@ class ReportPagesInBrowserTest {
         assumeTrue(Chromium.available(), "Chromium not installed at " + Chromium.BINARY
                 + ": the report pages were not checked in a browser (apt-get install -y chromium)");
         Chromium.deleteTree(WORK);
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dfltkit.allure.history=" + WORK.resolve("allure-history"), "-Dfltkit.cucumber-html=true", "-cp", classpath, "fltkit.cli.Main",
+        List<String> command = new ArrayList<>(TestJvm.java());
+        command.addAll(List.of("-Dfltkit.allure.history=" + WORK.resolve("allure-history"), "-Dfltkit.cucumber-html=true", "fltkit.cli.Main",
                 "--implementation", BROKEN, "--profile", String.join(",", PROFILES), "--reports", REPORTS.toString(),
                 "--allure", "both"));
         Process cli = new ProcessBuilder(command).redirectErrorStream(true)

@@ -64,7 +64,19 @@ public final class KitRun {
         return run(implementation, profile, null);
     }
 
-    /** Runs the scenarios written at these locations (every scenario when null). */
+    /** Runs every scenario of these feature files (names such as {@code ContextZeroing.feature}), in the order given. */
+    public static List<ScenarioOutcome> runFeatures(String implementation, WindowsVersion profile, String... featureFiles) {
+        Set<String> locations = new java.util.LinkedHashSet<>();
+        for (String file : featureFiles) {
+            locations.add("classpath:" + EngineSettings.FEATURES_PACKAGE.replace('.', '/') + "/" + file);
+        }
+        return run(implementation, profile, locations);
+    }
+
+    /**
+     * Runs the scenarios written at these locations ({@code classpath:<resource>:<line>}, or a whole feature as
+     * {@code classpath:<resource>}); every scenario when null.
+     */
     private static List<ScenarioOutcome> run(String implementation, WindowsVersion profile, Set<String> locations) {
         List<ScenarioOutcome> outcomes = new ArrayList<>();
         KitSettings.with(Map.of(KitSettings.IMPLEMENTATION, implementation, KitSettings.PROFILE, profile.profile()), () -> {
@@ -135,8 +147,11 @@ public final class KitRun {
         return discovered;
     }
 
-    /** The scenario (or example row) written at {@code classpath:<resource>:<line>}. */
+    /** The scenario (or example row) written at {@code classpath:<resource>:<line>}, or the whole feature file. */
     private static DiscoverySelector selector(String location) {
+        if (location.endsWith(".feature")) {
+            return selectClasspathResource(location.substring("classpath:".length()));
+        }
         String resource = location.substring("classpath:".length(), location.lastIndexOf(':'));
         int line = Integer.parseInt(location.substring(location.lastIndexOf(':') + 1));
         return selectClasspathResource(resource, FilePosition.from(line));
