@@ -38,7 +38,9 @@ public final class Reports implements AutoCloseable {
      * (a {@link fltkit.settings.KitConfigurationException} saying why and what to do).
      */
     public static Reports open(Path folder, List<WindowsVersion> profiles, AllureMode allure) {
-        return new Reports(ReportsFolder.claim(folder, outputs(profiles), AllureReport.historyDirectory(folder)), allure);
+        Reports reports = new Reports(ReportsFolder.claim(folder, outputs(profiles), AllureReport.historyDirectory(folder)), allure);
+        LeanResultsWriter.forget(reports.folder().resolve(ALLURE_RESULTS));   // what an earlier run wrote there is gone
+        return reports;
     }
 
     /** What a run of these profiles writes in its reports folder (besides the Allure history). */
@@ -121,6 +123,7 @@ public final class Reports implements AutoCloseable {
     /** Lists what the run wrote in the folder's manifest and releases the folder. */
     @Override
     public void close() {
+        LeanResultsWriter.forget(folder.root().resolve(ALLURE_RESULTS));
         folder.close(true);
     }
 
