@@ -35,7 +35,6 @@ public final class AllureReport {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The page template's scripts: the bundled app as a data: URL, and two inline ones (the data and its loader). */
     private static final Pattern APP_SCRIPT = Pattern.compile("<script src=\"(data:text/javascript;base64,([A-Za-z0-9+/=]*))\"></script>");
-    private static final Pattern INLINE_SCRIPT = Pattern.compile("(?s)<script(?: async| defer)?>(.*?)</script>");
 
     private AllureReport() {
     }
@@ -99,15 +98,41 @@ public final class AllureReport {
             app.appendReplacement(pinned, Matcher.quoteReplacement("<script src=\"" + app.group(1) + "\" integrity=\"" + hash + "\"></script>"));
         }
         app.appendTail(pinned);
-        Matcher inline = INLINE_SCRIPT.matcher(pinned);
-        while (inline.find()) {
-            hashes.add("'" + sha256(inline.group(1).getBytes(StandardCharsets.UTF_8)) + "'");
+        for (String script : inlineScripts(pinned.toString())) {
+            hashes.add("'" + sha256(script.getBytes(StandardCharsets.UTF_8)) + "'");
         }
         String policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src "
                 + String.join(" ", hashes) + "; style-src 'unsafe-inline' data:; img-src data:; font-src data:; connect-src data:; "
                 + "base-uri 'none'; form-action 'none'\">";
         int head = pinned.indexOf("<meta charset=\"utf-8\">") + "<meta charset=\"utf-8\">".length();
         return pinned.insert(head, "\n    " + policy).toString();
+    }
+
+    /**
+     * The bodies of the page's inline scripts ({@code <script>}, {@code <script async>}, {@code <script defer>}).
+     * Found with indexOf, not a pattern: one of them holds the whole report's data (tens of megabytes), which a
+     * reluctant {@code .*?} walks character by character.
+     */
+    static List<String> inlineScripts(String html) {
+        List<String> bodies = new ArrayList<>();
+        int from = 0;
+        for (int start; (start = html.indexOf("<script", from)) >= 0; ) {
+            int open = html.indexOf('>', start);
+            if (open < 0) {
+                break;
+            }
+            String tag = html.substring(start, open + 1);
+            from = open + 1;
+            if (tag.equals("<script>") || tag.equals("<script async>") || tag.equals("<script defer>")) {
+                int end = html.indexOf("</script>", from);
+                if (end < 0) {
+                    break;
+                }
+                bodies.add(html.substring(from, end));
+                from = end + "</script>".length();
+            }
+        }
+        return bodies;
     }
 
     private static String sha256(byte[] content) {
