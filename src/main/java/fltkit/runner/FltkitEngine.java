@@ -17,6 +17,7 @@ import fltkit.settings.KitSettings;
 import fltkit.spi.FilterManagerProvider;
 import fltkit.spi.WindowsVersion;
 import io.cucumber.junit.platform.engine.CucumberTestEngine;
+import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.ExecutionRequest;
@@ -39,8 +40,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 
 /**
@@ -85,6 +88,8 @@ public final class FltkitEngine implements TestEngine {
         for (WindowsVersion profile : settings.profiles()) {
             ProfileDescriptor descriptor = new ProfileDescriptor(uniqueId.append("profile", profile.profile()), profile, source);
             descriptor.features(CUCUMBER.discover(LauncherDiscoveryRequestBuilder.request()
+                    // Only the kit's settings: a cucumber.features or cucumber.filter.* from outside must not change what runs.
+                    .enableImplicitConfigurationParameters(false)
                     .selectors(features)
                     .configurationParameters(cucumberSettings(run, profile))
                     .build(), descriptor.getUniqueId().append("engine", "cucumber")));
@@ -104,6 +109,10 @@ public final class FltkitEngine implements TestEngine {
         }
         RunDescriptor run = (RunDescriptor) root;
         PrintStream out = ConformanceRun.output(run.settings());
+        for (String key : outsideCucumberSettings(request.getConfigurationParameters())) {
+            out.println("fltkit: ignored " + key + ", set outside the kit: its Cucumber run takes only the kit's own features, "
+                    + "glue, filters and execution mode (a partial run is --tags or " + RunSettings.TAGS + ", and is marked PARTIAL)");
+        }
         try (ExitGuard guard = ExitGuard.arm()) {
             KitSettings.with(run.settings().all(), () -> runProfiles(request, run, listener, out, guard));
             listener.executionFinished(root, TestExecutionResult.successful());
@@ -226,6 +235,18 @@ public final class FltkitEngine implements TestEngine {
             listener.executionStarted(verdict);
             listener.executionFinished(verdict, TestExecutionResult.failed(new AssertionError(refusal.get())));
         }
+    }
+
+    /**
+     * The {@code cucumber.*} settings given to this run from outside (the launcher's parameters, a
+     * junit-platform.properties, system properties), which the kit's Cucumber run never sees ({@link MapParameters}):
+     * a dry run, other features or a filter would otherwise pass for a verdict.
+     */
+    static List<String> outsideCucumberSettings(ConfigurationParameters parameters) {
+        TreeSet<String> keys = new TreeSet<>();
+        Stream.concat(parameters.keySet().stream(), System.getProperties().stringPropertyNames().stream())
+                .filter(key -> key.startsWith(MapParameters.OWN_PREFIX)).forEach(keys::add);
+        return List.copyOf(keys);
     }
 
     /** The Cucumber engine's settings for one profile: the kit's engine settings, the recorder, the reports asked for. */

@@ -7,8 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Configuration parameters of a nested engine run: the kit's own values first, then the outer run's. */
+/**
+ * Configuration parameters of the nested Cucumber run: the kit's own values, then the outer run's for any other key
+ * but a Cucumber one. The kit alone says which features run, with which glue, filters and execution mode: a
+ * {@code cucumber.*} setting from outside (a system property, a junit-platform.properties on the class path, the
+ * launcher's parameters) never reaches its engine ({@link #OWN_PREFIX}).
+ */
 final class MapParameters implements ConfigurationParameters {
+    /** The keys only the kit sets for its Cucumber run. */
+    static final String OWN_PREFIX = "cucumber.";
+
     private final Map<String, String> values;
     private final ConfigurationParameters outer;
 
@@ -20,7 +28,7 @@ final class MapParameters implements ConfigurationParameters {
     @Override
     public Optional<String> get(String key) {
         String value = values.get(key);
-        return value != null ? Optional.of(value) : outer.get(key);
+        return value != null ? Optional.of(value) : key.startsWith(OWN_PREFIX) ? Optional.empty() : outer.get(key);
     }
 
     @Override
@@ -37,6 +45,7 @@ final class MapParameters implements ConfigurationParameters {
     @Override
     public Set<String> keySet() {
         Set<String> keys = new HashSet<>(outer.keySet());
+        keys.removeIf(key -> key.startsWith(OWN_PREFIX));
         keys.addAll(values.keySet());
         return keys;
     }

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fltkit.cli.Main;
 import fltkit.report.ReportsFolder;
+import fltkit.rules.Level;
+import fltkit.rules.RuleCatalog;
+import fltkit.rules.WindowsRange;
+import fltkit.spi.WindowsVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +27,33 @@ class ExitCodesNeverLieTest {
 
     @TempDir
     Path reports;
+
+    /**
+     * Cucumber's own settings given from outside (here as system properties, as MAVEN_OPTS or a consumer's
+     * junit-platform.properties would) cannot make a dry run, other features or a filter pass for a verdict: the
+     * kit's run ignores them, says so, and runs every scenario.
+     */
+    @Test
+    void cucumberSettingsFromOutsideChangeNothingTheRunJudges() {
+        Map<String, String> outside = Map.of("cucumber.execution.dry-run", "true",
+                "cucumber.features", "classpath:fltkit/features/ContextZeroing.feature", "cucumber.filter.tags", "@needs:irql");
+        outside.forEach(System::setProperty);
+        KitCli.Result result;
+        try {
+            result = KitCli.inProcess("-i", "reference", "-p", "win11", "-r", reports.toString(), "--allure", "off", "--no-progress");
+        } finally {
+            outside.keySet().forEach(System::clearProperty);
+        }
+        long must = RuleCatalog.load().rules().stream().filter(r -> r.level() == Level.MUST)
+                .filter(r -> WindowsRange.parse(r.windows()).contains(WindowsVersion.WIN11)).count();
+        assertThat(result.exit()).as("%s", result).isEqualTo(Main.CONFORMANT);
+        assertThat(result.out()).as("every applicable MUST rule, every scenario, steps that ran (values recorded)")
+                .contains("win11: CONFORMS, " + must + " / " + must + " applicable MUST rules exercised and held")
+                .containsPattern("; [1-9]\\d{2,} scenarios: [1-9]\\d* passed, [1-9]\\d* recorded, 0 failed");
+        for (String key : outside.keySet()) {
+            assertThat(result.out()).contains("fltkit: ignored " + key + ", set outside the kit");
+        }
+    }
 
     @Test
     void anImplementationThatEndsTheJvmMidRunNeverExitsZero() throws Exception {
