@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -33,13 +32,15 @@ import java.util.concurrent.TimeUnit;
  * One running implementation process: requests go to its stdin, one JSON object per line; answers come
  * from its stdout the same way. The command is an argument list started without a shell.
  * <p>
- * Everything the process writes is data. Its stdout is read as bytes, a line at a time up to the
- * line limit, and at most one line is held unread: the answer to the one request outstanding. A line
- * that arrives when no request is outstanding, or a second one before the first was read, is out of
- * protocol and is charged to the request whose answer it followed. Anything out of protocol (no answer
- * in time, the process gone, a line too long, not UTF-8 or not JSON, an answer to another request, an
- * answer the schema refuses) kills the process and its descendants and throws
- * {@link ProcessImplementationException}; the provider starts a new one for the next scenario.
+ * Everything the process writes is data. The thread making a request reads the answer from stdout itself
+ * (no reader thread to hand it over: on a small machine each hand-off between threads costs a wake-up), as
+ * bytes, a line at a time up to the line limit; the kit holds at most one line and one read's bytes, and
+ * the process blocks on a full pipe when it writes more. Bytes the process wrote without being asked (after
+ * an answer, before the next request) are found before the next request is sent and between scenarios, and
+ * are charged to the request whose answer they followed. Anything out of protocol (no answer in time, the
+ * process gone, a line too long, not UTF-8 or not JSON, an answer to another request, an answer the schema
+ * refuses) kills the process and its descendants and throws {@link ProcessImplementationException}; the
+ * provider starts a new one for the next scenario.
  * <p>
  * The kit ends the whole tree it started: the child, the descendants seen below it while it lived
  * (polled in the background, and at every stop), and on Linux every process that still carries the
@@ -56,8 +57,8 @@ final class ChildProcess {
     private static final int READ_CHUNK = 64 * 1024;
     private static final int RECENT_REQUESTS = 64;
     private static final Duration DESCENDANT_POLL = Duration.ofMillis(250);
-    /** How often the watchdog looks for a write to stdin that has taken longer than the time limit. */
-    private static final Duration WRITE_POLL = Duration.ofMillis(50);
+    /** How often the watchdog looks for a write to stdin, or a wait for an answer, past the time limit. */
+    private static final Duration IO_POLL = Duration.ofMillis(50);
     private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "fltkit process watchdog");
@@ -69,8 +70,8 @@ final class ChildProcess {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(ChildProcess::destroyTree), "fltkit process reaper"));
         WATCHDOG.scheduleWithFixedDelay(() -> LIVE.forEach(ChildProcess::recordDescendants),
                 DESCENDANT_POLL.toMillis(), DESCENDANT_POLL.toMillis(), TimeUnit.MILLISECONDS);
-        WATCHDOG.scheduleWithFixedDelay(() -> LIVE.forEach(ChildProcess::endStuckWrite),
-                WRITE_POLL.toMillis(), WRITE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        WATCHDOG.scheduleWithFixedDelay(() -> LIVE.forEach(ChildProcess::endStuckIo),
+                IO_POLL.toMillis(), IO_POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private final List<String> command;
@@ -80,6 +81,7 @@ final class ChildProcess {
     private final ProtocolSchema schema;
     private final Process process;
     private final OutputStream stdin;
+    private final InputStream stdout;
     private final String token = UUID.randomUUID().toString();
     /** Every descendant seen while the child lived: they could hold its pipes, and outlive it. */
     private final Set<ProcessHandle> descendants = ConcurrentHashMap.newKeySet();
@@ -94,23 +96,31 @@ final class ChildProcess {
      * the watchdog polls it, so a call costs one volatile write here instead of a task scheduled and cancelled.
      */
     private volatile long writeDeadline;
+    /** The same for the wait for an answer on stdout; the watchdog kills the process when it passes. */
+    private volatile long readDeadline;
+    /** Why the watchdog ended the wait for an answer (the process was killed), or null. */
+    private volatile String readAbort;
+    /** Set a moment after the child exited (a descendant may hold its stdout open). */
+    private volatile boolean exited;
     private volatile boolean dead;
     /** Set when the process broke on a line that belongs to a request before the one being made. */
     private volatile boolean brokeOnEarlierRequest;
 
-    // The inbox, shared with the stdout reader; guarded by itself.
-    private final Object inbox = new Object();
-    /** The request whose answer is awaited (0: none); the reader clears it when the answer line arrives. */
-    private long awaited;
-    /** The request last sent, for a line that arrives after its answer: "request 4 'allocateContext'". */
+    // What the process wrote to stdout and the kit has not yet taken; guarded by this object, as exchange() is.
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final byte[] chunk;
+    private int chunkStart;
+    private int chunkEnd;
+    /** The line being read: never longer than the line limit. */
+    private byte[] line;
+    private int lineLength;
+    /** The request last sent, for bytes that arrive after its answer: "request 4 'allocateContext'". */
     private String lastRequest = "the handshake";
     private String lastOp = "hello";
     private long lastId;
-    private String answer;
-    /** The first line out of protocol: a stray, too long, not UTF-8; the reader stops at it. */
+    /** The first thing out of protocol seen on stdout: charged to the request it followed. */
     private Stray stray;
-    private boolean endOfOutput;
-    private boolean exited;
 
     /** A line out of protocol, charged to the request it followed. */
     private record Stray(long id, String op, String what) {
@@ -122,6 +132,8 @@ final class ChildProcess {
         this.maxLineBytes = maxLineBytes;
         this.json = json;
         this.schema = ProtocolSchema.get();
+        this.chunk = new byte[Math.min(READ_CHUNK, maxLineBytes + 1)];
+        this.line = new byte[Math.min(1024, maxLineBytes)];
         ProcessBuilder builder = new ProcessBuilder(this.command);
         builder.environment().put(TOKEN_VARIABLE, token);
         try {
@@ -134,13 +146,14 @@ final class ChildProcess {
         }
         LIVE.add(this);
         this.stdin = process.getOutputStream();
-        daemon("stdout of " + command.get(0), () -> pumpLines(process.getInputStream()));
+        this.stdout = process.getInputStream();
         daemon("stderr of " + command.get(0), () -> stderr.pump(process.getErrorStream()));
         // A descendant can keep stdout open after the child exited: the exit itself ends the wait for an answer.
         process.onExit().thenRun(() -> WATCHDOG.schedule(() -> {
-            synchronized (inbox) {
-                exited = true;
-                inbox.notifyAll();
+            exited = true;
+            if (readDeadline != 0) {
+                readAbort = "exited without answering";
+                destroyTree();
             }
         }, EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS));
     }
@@ -164,21 +177,21 @@ final class ChildProcess {
 
     /**
      * Why the process cannot serve another request, or null: between scenarios this is what it did after
-     * its last answer (a line nobody asked for, closing its output, exiting).
+     * its last answer (a line nobody asked for, exiting). A process that only closed its stdout is found at its
+     * next request, which it cannot answer.
      */
-    String unhealthy() {
-        synchronized (inbox) {
-            if (stray != null) {
-                return stray.what();
-            }
-            if (dead) {
-                return "was given up";
-            }
-            if (endOfOutput || exited || !process.isAlive()) {
-                return (process.isAlive() ? "closed its output" : "exited") + " after its answer to " + lastRequest;
-            }
-            return null;
+    synchronized String unhealthy() {
+        if (dead) {
+            return "was given up";
         }
+        Stray seen = unasked(true);
+        if (seen != null) {
+            return seen.what();
+        }
+        if (exited || !process.isAlive()) {
+            return "exited after its answer to " + lastRequest;
+        }
+        return null;
     }
 
     /** True when the last failure was charged to a request before the one being made (a late line). */
@@ -218,7 +231,7 @@ final class ChildProcess {
         if (!alive()) {
             throw kill(op, "is not running" + exitText());
         }
-        throwIfStray(nextId);
+        throwIfStray(nextId, true);
         long id = nextId++;
         recentIds[(int) (id % RECENT_REQUESTS)] = id;
         recentOps[(int) (id % RECENT_REQUESTS)] = op;
@@ -232,12 +245,9 @@ final class ChildProcess {
         } catch (JacksonException e) {
             throw new IllegalStateException("the kit cannot write its own request " + op + ": " + e.getMessage(), e);
         }
-        synchronized (inbox) {
-            awaited = id;
-            lastRequest = "request " + id + " '" + op + "'";
-            lastOp = op;
-            lastId = id;
-        }
+        lastRequest = "request " + id + " '" + op + "'";
+        lastOp = op;
+        lastId = id;
         // A process that stops reading would block a large write forever: the time limit covers writing too.
         writeDeadline = Math.max(1, System.nanoTime() + timeout.toNanos());
         try {
@@ -250,7 +260,7 @@ final class ChildProcess {
             writeDeadline = 0;
         }
         traced("> ", new String(bytes, StandardCharsets.UTF_8));
-        String line = awaitAnswer(op, id);
+        String line = readAnswer(op);
         traced("< ", line);
         JsonNode answer;
         try {
@@ -281,7 +291,7 @@ final class ChildProcess {
             throw kill(op, "answered out of protocol (an answer has exactly one of 'result', 'bugCheck', 'error'): "
                     + abbreviate(line));
         }
-        throwIfStray(id);
+        throwIfStray(id, false);
         return answer;
     }
 
@@ -294,59 +304,166 @@ final class ChildProcess {
         return recentIds[slot] == got ? recentOps[slot] : null;
     }
 
-    /** Breaks on a line the process wrote without being asked, charging the request it followed. */
-    private void throwIfStray(long current) {
-        Stray seen;
-        synchronized (inbox) {
-            seen = stray;
-        }
+    /**
+     * Breaks on anything the process wrote without being asked, charging the request it followed: before a request
+     * (what waits in the pipe too), and after its answer (what came in the same read).
+     */
+    private void throwIfStray(long current, boolean poll) {
+        Stray seen = unasked(poll);
         if (seen != null) {
             brokeOnEarlierRequest = seen.id() != current;
             throw kill(seen.op(), seen.what());
         }
     }
 
-    private String awaitAnswer(String op, long id) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String failure;
-        synchronized (inbox) {
+    /**
+     * Reads stdout until the answer's line is complete, on this thread, under the time limit (the watchdog kills
+     * the process when it passes, which ends the read). Blank lines are skipped.
+     */
+    private String readAnswer(String op) {
+        readAbort = null;
+        readDeadline = Math.max(1, System.nanoTime() + timeout.toNanos());
+        try {
             while (true) {
-                if (answer != null) {
-                    String line = answer;
-                    answer = null;
-                    return line;
-                }
-                if (stray != null) {
-                    failure = null;
-                    break;
-                }
-                if (endOfOutput) {
-                    failure = "closed its output without answering";
-                    break;
-                }
-                if (exited) {
-                    failure = "exited without answering";
-                    break;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    failure = "did not answer within " + timeout.toMillis() + " ms (setting " + ProcessProvider.TIMEOUT_MS + ")";
-                    break;
-                }
+                String text;
                 try {
-                    TimeUnit.NANOSECONDS.timedWait(inbox, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failure = "was abandoned: the kit was interrupted while waiting";
+                    text = takeLine(" answering ");
+                } catch (LineProblem e) {
+                    throw kill(op, e.getMessage());
+                }
+                if (text != null) {
+                    if (!text.isBlank()) {
+                        return text;
+                    }
+                    continue;
+                }
+                int read;
+                try {
+                    read = stdout.read(chunk, 0, chunk.length);
+                } catch (IOException e) {
+                    read = -1;   // the process went away; said below
+                }
+                if (read < 0) {
+                    String why = readAbort;
+                    if (why == null) {
+                        why = exitedWithin(EXIT_GRACE) ? "exited without answering" : "closed its output without answering";
+                    }
+                    throw kill(op, why + exitText());
+                }
+                chunkStart = 0;
+                chunkEnd = read;
+            }
+        } finally {
+            readDeadline = 0;
+        }
+    }
+
+    /** A line out of protocol on stdout: too long, or not UTF-8; the message says which, starting "wrote". */
+    private static final class LineProblem extends Exception {
+        LineProblem(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * The next complete line of what was read (null when none is complete yet), decoded ({@code where}: " answering "
+     * or " after its answer to ", for the message of a line out of protocol).
+     */
+    private String takeLine(String where) throws LineProblem {
+        for (int i = chunkStart; i < chunkEnd; i++) {
+            if (chunk[i] == '\n') {
+                appendToLine(where, i - chunkStart);
+                chunkStart = i + 1;
+                String text = decode(utf8, line, lineLength);
+                if (text == null) {
+                    String shown = new String(line, 0, Math.min(lineLength, 200), StandardCharsets.UTF_8);
+                    lineLength = 0;
+                    throw new LineProblem("wrote a line that is not UTF-8" + where + lastRequest + ": " + shown);
+                }
+                lineLength = 0;
+                return text;
+            }
+        }
+        appendToLine(where, chunkEnd - chunkStart);
+        chunkStart = chunkEnd;
+        return null;
+    }
+
+    /** Moves {@code count} bytes of the read into the line, which never grows past the line limit. */
+    private void appendToLine(String where, int count) throws LineProblem {
+        if (lineLength + count > maxLineBytes) {
+            long bytes = (long) lineLength + count;
+            lineLength = 0;
+            chunkStart = chunkEnd;
+            throw new LineProblem("wrote a line longer than " + maxLineBytes + " bytes (" + bytes + " bytes and no newline yet; "
+                    + "setting " + ProcessProvider.MAX_LINE_BYTES + ")" + where + lastRequest);
+        }
+        if (lineLength + count > line.length) {
+            line = Arrays.copyOf(line, (int) Math.min(maxLineBytes, Math.max(lineLength + count, 2L * line.length)));
+        }
+        System.arraycopy(chunk, chunkStart, line, lineLength, count);
+        lineLength += count;
+    }
+
+    /**
+     * What the process wrote since its last answer without being asked, read without waiting: the bytes of the
+     * last read, and with {@code poll} what waits in the pipe too. The first such line (or part of one) becomes a
+     * stray charged to the last request; null when there is none.
+     */
+    private Stray unasked(boolean poll) {
+        if (stray != null || dead) {
+            return stray;
+        }
+        String request = lastRequest;
+        String charged = lastId == 0 ? "wrote a line before the first request" : "wrote a line after its answer to " + request
+                + ", with no request outstanding";
+        try {
+            while (true) {
+                String text;
+                try {
+                    text = takeLine(" after its answer to ");
+                } catch (LineProblem e) {
+                    stray = new Stray(lastId, lastOp, e.getMessage());
+                    return stray;
+                }
+                if (text != null) {
+                    if (!text.isBlank()) {
+                        stray = new Stray(lastId, lastOp, charged + ": " + abbreviate(text));
+                        return stray;
+                    }
+                    continue;
+                }
+                int waiting = poll ? stdout.available() : 0;
+                if (waiting <= 0) {
                     break;
                 }
+                int read = stdout.read(chunk, 0, Math.min(waiting, chunk.length));
+                if (read < 0) {
+                    break;
+                }
+                chunkStart = 0;
+                chunkEnd = read;
             }
-            awaited = 0;
+        } catch (IOException e) {
+            // the process went away: its next request says so
         }
-        if (failure == null) {
-            throwIfStray(id);
+        if (lineLength > 0) {   // part of a line, and nothing asked for it
+            String part = new String(line, 0, Math.min(lineLength, 200), StandardCharsets.UTF_8);
+            if (!part.isBlank()) {
+                stray = new Stray(lastId, lastOp, charged + ": " + abbreviate(part) + " (no newline yet)");
+                return stray;
+            }
         }
-        throw kill(op, failure + exitText());
+        return null;
+    }
+
+    private boolean exitedWithin(Duration grace) {
+        try {
+            return process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
     }
 
     /** Ends the process and everything it started: politely if it is healthy (stdin closed), forcibly after that. */
@@ -396,10 +513,19 @@ final class ChildProcess {
         LIVE.remove(this);
     }
 
-    /** Kills a process whose stdin has not taken the request under way within the time limit. */
-    private void endStuckWrite() {
-        long deadline = writeDeadline;
-        if (deadline != 0 && System.nanoTime() - deadline > 0) {
+    /**
+     * Kills a process whose stdin has not taken the request under way within the time limit, or that has not
+     * answered within it; the thread waiting on the pipe then sees it closed.
+     */
+    private void endStuckIo() {
+        long now = System.nanoTime();
+        long write = writeDeadline;
+        if (write != 0 && now - write > 0) {
+            destroyTree();
+        }
+        long read = readDeadline;
+        if (read != 0 && now - read > 0) {
+            readAbort = "did not answer within " + timeout.toMillis() + " ms (setting " + ProcessProvider.TIMEOUT_MS + ")";
             destroyTree();
         }
     }
@@ -429,135 +555,6 @@ final class ChildProcess {
             Thread.currentThread().interrupt();
         }
         return "";
-    }
-
-    /**
-     * Reads stdout as bytes and hands over one line at a time. Memory is bounded by the line limit: a
-     * longer line is never built, and the reader stops at the first line out of protocol (the process is
-     * condemned; it may block on a full pipe until the kit kills it).
-     */
-    private void pumpLines(InputStream out) {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        byte[] chunk = new byte[Math.min(READ_CHUNK, maxLineBytes + 1)];
-        byte[] line = new byte[Math.min(1024, maxLineBytes)];
-        int length = 0;
-        List<String> complete = new ArrayList<>();
-        try {
-            int read;
-            while ((read = out.read(chunk)) >= 0) {
-                int start = 0;
-                for (int i = 0; i < read; i++) {
-                    if (chunk[i] != '\n') {
-                        continue;
-                    }
-                    int segment = i - start;
-                    if (length + segment > maxLineBytes) {
-                        deliver(complete);
-                        tooLong(length + segment);
-                        return;
-                    }
-                    line = append(line, length, chunk, start, segment);
-                    length += segment;
-                    String text = decode(utf8, line, length);
-                    if (text == null) {
-                        deliver(complete);
-                        notUtf8(line, length);
-                        return;
-                    }
-                    if (!text.isBlank()) {
-                        complete.add(text);
-                    }
-                    length = 0;
-                    start = i + 1;
-                }
-                int rest = read - start;
-                if (length + rest > maxLineBytes) {
-                    deliver(complete);
-                    tooLong(length + rest);
-                    return;
-                }
-                line = append(line, length, chunk, start, rest);
-                length += rest;
-                // Every line of one read is handed over at once, so a second answer written with the first is seen with it.
-                if (!deliver(complete)) {
-                    return;
-                }
-            }
-            if (length > 0) {   // a last line without its newline
-                String text = decode(utf8, line, length);
-                if (text != null && !text.isBlank()) {
-                    complete.add(text);
-                    deliver(complete);
-                }
-            }
-        } catch (IOException ignored) {
-            // the process went away; endOfOutput below says so
-        } finally {
-            synchronized (inbox) {
-                endOfOutput = true;
-                inbox.notifyAll();
-            }
-        }
-    }
-
-    /** Hands lines to the inbox; false (and the reader stops) once one of them was out of protocol. */
-    private boolean deliver(List<String> lines) {
-        if (lines.isEmpty()) {
-            return true;
-        }
-        synchronized (inbox) {
-            try {
-                for (String text : lines) {
-                    if (stray != null) {
-                        return false;
-                    }
-                    if (awaited != 0 && answer == null) {
-                        answer = text;
-                        awaited = 0;
-                    } else {
-                        stray = new Stray(lastId, lastOp, (lastId == 0 ? "wrote a line before the first request"
-                                : "wrote a line after its answer to " + lastRequest + ", with no request outstanding")
-                                + ": " + abbreviate(text));
-                    }
-                }
-                return stray == null;
-            } finally {
-                lines.clear();
-                inbox.notifyAll();
-            }
-        }
-    }
-
-    private void tooLong(long bytes) {
-        synchronized (inbox) {
-            if (stray == null) {
-                stray = new Stray(lastId, lastOp, "wrote a line longer than " + maxLineBytes + " bytes (" + bytes
-                        + " bytes and no newline yet; setting " + ProcessProvider.MAX_LINE_BYTES + ")"
-                        + (awaited != 0 ? " answering " : " after its answer to ") + lastRequest);
-            }
-            inbox.notifyAll();
-        }
-    }
-
-    private void notUtf8(byte[] line, int length) {
-        synchronized (inbox) {
-            if (stray == null) {
-                String shown = new String(line, 0, Math.min(length, 200), StandardCharsets.UTF_8);
-                stray = new Stray(lastId, lastOp, "wrote a line that is not UTF-8"
-                        + (awaited != 0 ? " answering " : " after its answer to ") + lastRequest + ": " + shown);
-            }
-            inbox.notifyAll();
-        }
-    }
-
-    /** Appends to the line buffer, which grows up to the line limit and never past it. */
-    private byte[] append(byte[] line, int length, byte[] chunk, int from, int count) {
-        if (length + count > line.length) {
-            line = Arrays.copyOf(line, (int) Math.min(maxLineBytes, Math.max(length + count, 2L * line.length)));
-        }
-        System.arraycopy(chunk, from, line, length, count);
-        return line;
     }
 
     private static String decode(CharsetDecoder utf8, byte[] line, int length) {

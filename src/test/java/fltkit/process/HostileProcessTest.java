@@ -70,6 +70,7 @@ class HostileProcessTest {
                   echo "hostile on purpose" >&2
                   case "$2" in
                     exit-leaving-grandchild) sleep 30 & echo $! >> "$dir/pids"; exit 3 ;;
+                    close-stdout) exec 1>&-; sleep 30 & echo $! >> "$dir/pids"; wait ;;
                     enormous-line) printf '{"id":%s,"result":{"status":"' "$id"; head -c 209715200 /dev/zero | tr '\\0' a; sleep 30 ;;
                     not-utf8) printf '{"id":%s,"result":{"status":"0x00000000","returnedContext":8192},"x":"\\377"}\\n' "$id" ;;
                     stderr-flood) head -c 104857600 /dev/zero | tr '\\0' e >&2; echo "{\\"id\\":$id,\\"error\\":{\\"kind\\":\\"internal\\",\\"message\\":\\"after the flood\\"}}" ;;
@@ -339,6 +340,20 @@ class HostileProcessTest {
         assertThat(noticed).as("time to notice the exit").isLessThan(Duration.ofMillis(1500));
         scenario.close();
         assertNoProcessLeft();   // before shutdown(): the kill that broke the scenario ended the grandchild too
+    }
+
+    @Test
+    void aProcessThatClosesItsOutputInsteadOfAnsweringBreaksTheCallAndIsEnded() throws IOException {
+        ProcessProvider provider = hostile(Duration.ofSeconds(6), "allocateContext", "close-stdout");
+        FilterManager scenario = provider.create(WindowsVersion.WIN11);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> scenario.allocateContext(4096, ContextType.FILE.value(), 64, PoolType.PAGED_POOL))
+                .isInstanceOf(ProcessImplementationException.class)
+                .hasMessageContaining("closed its output without answering")
+                .hasMessageContaining("(request 'allocateContext')");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time to notice").isLessThan(Duration.ofMillis(1500));
+        scenario.close();
+        assertNoProcessLeft();
     }
 
     @ParameterizedTest
