@@ -55,8 +55,14 @@ public final class RunBenchmark {
         System.exit(0);
     }
 
-    /** One kind of run: the options after the jar, and the system properties before it. */
-    private record Kind(String name, List<String> properties, List<String> options) {
+    /**
+     * One kind of run: the options after the jar, and the system properties before it; with a main class, that class
+     * runs instead of the jar's, with the benchmark's own classes beside the jar.
+     */
+    private record Kind(String name, List<String> properties, List<String> options, String mainClass) {
+        Kind(String name, List<String> properties, List<String> options) {
+            this(name, properties, options, null);
+        }
     }
 
     /** What one run took and left behind. */
@@ -70,7 +76,8 @@ public final class RunBenchmark {
                 new Kind("-p win11, summary only", List.of("-Dfltkit.allure=off"), List.of("-i", "reference", "-p", "win11")),
                 new Kind("-p all, summary only", List.of("-Dfltkit.allure=off"), List.of("-i", "reference", "-p", "all")),
                 new Kind("-p all, with the Allure report", List.of("-Dfltkit.allure=report"), List.of("-i", "reference", "-p", "all")),
-                new Kind("-p win11, C model via process", List.of("-Dfltkit.allure=off"), List.of("-p", "win11", "--", model.toString())));
+                new Kind("-p win11, C model via process", List.of("-Dfltkit.allure=off"), List.of("-p", "win11", "--", model.toString())),
+                new Kind("stack alone: the features, dry run", List.of(), List.of(), StackFloor.class.getName()));
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         kinds.forEach(k -> runs.put(k.name(), new ArrayList<>()));
         // Each repeat runs every kind once, so load that comes and goes spreads over all of them alike.
@@ -90,6 +97,7 @@ public final class RunBenchmark {
         double all = median(runs.get(kinds.get(2).name()));
         double allure = median(runs.get(kinds.get(3).name()));
         double process = median(runs.get(kinds.get(4).name()));
+        double stack = median(runs.get(kinds.get(5).name()));
         int win11Scenarios = runs.get(kinds.get(1).name()).get(0).scenarios();
         int profiles = WindowsVersion.values().length;
 
@@ -105,12 +113,19 @@ public final class RunBenchmark {
         row("each extra profile / the first profile's cost", secs(extra), String.format("%.0f%%", 100 * extra / first), "<= 25%");
         row("kit time per scenario execution, win11 (upper bound)", String.format("%.2f ms", 1000 * first / win11Scenarios),
                 "", "<= 0.5 ms overhead");
+        row("the stack alone (Cucumber dry run, same features)", secs(stack), ratio(stack / floor),
+                "(no kit run is faster)");
+        row("  kit time per scenario above the stack's dry run", String.format("%.2f ms", 1000 * (win11 - stack) / win11Scenarios),
+                "", "steps, hooks, reports, the implementation");
         row("-p win11 through the process adapter (C model)", secs(process), ratio(process / floor), "-");
         row("  process adapter / in process, one profile", "", ratio(process / win11), "<= 1.5x");
         row("protocol request/answer pairs per second (C model)", String.format("%.0f/s", callsPerSecond), "", ">= 50000/s");
         row("  this machine's pipe floor: a line to cat and back", String.format("%.0f/s", pipePerSecond),
                 String.format("%.0f%%", 100 * callsPerSecond / pipePerSecond), "(protocol / floor)");
         for (Kind kind : kinds.subList(1, kinds.size())) {
+            if (kind.mainClass() != null) {
+                continue;   // writes nothing
+            }
             Run sample = runs.get(kind.name()).get(0);
             row("written by " + kind.name(), String.format("%.1f MB", sample.bytes() / 1e6), sample.files() + " files",
                     "<= 15 MB per run");
@@ -159,11 +174,17 @@ public final class RunBenchmark {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(kind.properties());
-        command.add("-jar");
-        command.add(jar.toString());
+        if (kind.mainClass() == null) {
+            command.add("-jar");
+            command.add(jar.toString());
+        } else {
+            command.add("-cp");
+            command.add(jar + java.io.File.pathSeparator + ownClasses());
+            command.add(kind.mainClass());
+        }
         int dashes = kind.options().indexOf("--");
         List<String> options = new ArrayList<>(kind.options());
-        if (!kind.options().contains("--list-rules")) {
+        if (kind.mainClass() == null && !kind.options().contains("--list-rules")) {
             options.addAll(dashes < 0 ? options.size() : dashes, List.of("-r", reports.toString()));
         }
         command.addAll(options);
@@ -273,6 +294,15 @@ public final class RunBenchmark {
             return rates[rates.length / 2];
         } finally {
             cat.destroyForcibly();
+        }
+    }
+
+    /** Where the benchmark's classes were loaded from (target/test-classes). */
+    private static String ownClasses() {
+        try {
+            return Path.of(RunBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 
