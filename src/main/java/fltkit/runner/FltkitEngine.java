@@ -144,6 +144,7 @@ public final class FltkitEngine implements TestEngine {
     private void runProfiles(ExecutionRequest request, RunDescriptor run, EngineExecutionListener listener, PrintStream out,
                              RunInfo started, Reports reports, List<ProfileRun> runs) {
         RunSettings settings = run.settings();
+        List<ExplorationSummary> explored = new ArrayList<>();
         for (TestDescriptor child : run.getChildren()) {
             ProfileDescriptor profile = (ProfileDescriptor) child;
             listener.executionStarted(profile);
@@ -154,12 +155,18 @@ public final class FltkitEngine implements TestEngine {
                     request.getOutputDirectoryCreator(), request.getStore())));
             ProfileRun recorded = RunRecorder.take(run.recorderKey(profile.profile()), profile.profile().profile());
             runs.add(recorded);
+            Optional<ExplorationSummary> exploration = explore(settings, recorded, out);
+            exploration.ifPresent(explored::add);
+            // Everything that fails the run is a failed test inside its profile's container, reported before the container
+            // finishes: a build tool (Surefire) closes the report of a test class when its container finishes, and drops
+            // what comes after.
             reportKitChecks(profile, recorded, listener, reports);
+            exploration.ifPresent(found -> reportDivergences(profile, found, listener));
+            reportVerdict(profile, started, recorded, exploration, settings, listener);
             listener.executionFinished(profile, TestExecutionResult.successful());
         }
-        ConformanceSummary summary = reports.write(started, runs, explore(settings, runs, out), out);
+        ConformanceSummary summary = reports.write(started, runs, explored, out);
         RunOutcome outcome = RunOutcome.of(summary, settings.flag(RunSettings.REQUIRE_FULL, false));
-        reportVerdicts(run, summary, outcome, listener);
         outcome.lines().forEach(out::println);
         out.println("fltkit: reports in " + reports.folder().toAbsolutePath().normalize());
         ConformanceRun.finished(settings, outcome);
@@ -177,27 +184,33 @@ public final class FltkitEngine implements TestEngine {
      * With {@link RunSettings#EXPLORE} sequences asked for, each profile the implementation claims is explored after the
      * scenarios: random call sequences judged by the documented rules, divergences shrunk to scenarios.
      */
-    private static List<ExplorationSummary> explore(RunSettings settings, List<ProfileRun> runs, PrintStream out) {
+    /** Explores the profile after its scenarios when asked to and the implementation claims it; empty otherwise. */
+    private static Optional<ExplorationSummary> explore(RunSettings settings, ProfileRun run, PrintStream out) {
         long sequences = settings.number(RunSettings.EXPLORE, 0);
         if (sequences == 0) {
-            return List.of();
+            return Optional.empty();
         }
         FilterManagerProvider provider = Implementations.load();
-        List<ExplorationSummary> explored = new ArrayList<>();
-        for (ProfileRun run : runs) {
-            WindowsVersion profile = WindowsVersion.fromProfile(run.profile());
-            if (!provider.windowsVersions().contains(profile)) {
-                continue;
-            }
-            ExplorationResult result = Exploration.run(ExplorationOptions.of(provider, profile)
-                    .withSequences((int) Math.min(sequences, Integer.MAX_VALUE))
-                    .withSeed(settings.number(RunSettings.EXPLORE_SEED, ExplorationOptions.DEFAULT_SEED))
-                    .withProgress(out, ExplorationOptions.DEFAULT_PROGRESS_EVERY));
-            explored.add(new ExplorationSummary(result.profile(), result.seed(), result.sequences(), result.calls(), result.seconds(),
-                    result.divergences().stream().map(d -> new ExplorationSummary.Found(d.ruleId(), d.message(), d.scenario(), d.seed(),
-                            d.steps())).toList()));
+        WindowsVersion profile = WindowsVersion.fromProfile(run.profile());
+        if (!provider.windowsVersions().contains(profile)) {
+            return Optional.empty();
         }
-        return explored;
+        ExplorationResult result = Exploration.run(ExplorationOptions.of(provider, profile)
+                .withSequences((int) Math.min(sequences, Integer.MAX_VALUE))
+                .withSeed(settings.number(RunSettings.EXPLORE_SEED, ExplorationOptions.DEFAULT_SEED))
+                .withProgress(out, ExplorationOptions.DEFAULT_PROGRESS_EVERY));
+        return Optional.of(new ExplorationSummary(result.profile(), result.seed(), result.sequences(), result.calls(), result.seconds(),
+                result.divergences().stream().map(d -> new ExplorationSummary.Found(d.ruleId(), d.message(), d.scenario(), d.seed(),
+                        d.steps())).toList()));
+    }
+
+    /** Each divergence exploration found is a failed test of its own: no rule's verdict, but something that failed. */
+    private static void reportDivergences(ProfileDescriptor profile, ExplorationSummary explored, EngineExecutionListener listener) {
+        int n = 0;
+        for (ExplorationSummary.Found found : explored.divergences()) {
+            failedTest(profile, profile.getUniqueId().append("divergence", Integer.toString(++n)), profile.profile().profile()
+                    + " / exploration diverged on " + found.rule() + " (seed " + found.seed() + ")", found.message(), listener);
+        }
     }
 
     /** Each kit-check breach is a failed test of its own, named by the check and the scenario it ran after. */
@@ -207,34 +220,32 @@ public final class FltkitEngine implements TestEngine {
             if (scenario.kitCheck() == null) {
                 continue;
             }
-            VerdictDescriptor check = new VerdictDescriptor(profile.getUniqueId().append("kit-check", scenario.kitCheck().check()
-                    + "-" + (++n)), profile.profile().profile() + " / " + scenario.kitCheck().check() + " after " + scenario.name(),
-                    profile.getSource().orElse(null));
-            profile.addChild(check);
-            listener.dynamicTestRegistered(check);
-            listener.executionStarted(check);
-            listener.executionFinished(check, TestExecutionResult.failed(new AssertionError(scenario.kitCheck().message())));
+            failedTest(profile, profile.getUniqueId().append("kit-check", scenario.kitCheck().check() + "-" + (++n)),
+                    profile.profile().profile() + " / " + scenario.kitCheck().check() + " after " + scenario.name(),
+                    scenario.kitCheck().message(), listener);
             reports.kitCheckBreach(profile.profile().profile(), scenario);
         }
     }
 
-    /** A profile without a verdict (or, when a full run is required, an incomplete one) fails a test saying so. */
-    private static void reportVerdicts(RunDescriptor run, ConformanceSummary summary, RunOutcome outcome,
-                                       EngineExecutionListener listener) {
-        for (TestDescriptor child : run.getChildren()) {
-            ProfileDescriptor profile = (ProfileDescriptor) child;
-            String name = profile.profile().profile();
-            Optional<String> refusal = outcome.refusal(name);
-            if (refusal.isEmpty()) {
-                continue;
-            }
-            VerdictDescriptor verdict = new VerdictDescriptor(run.getUniqueId().append("verdict", name),
-                    name + " / conformance claim", profile.getSource().orElse(null));
-            run.addChild(verdict);
-            listener.dynamicTestRegistered(verdict);
-            listener.executionStarted(verdict);
-            listener.executionFinished(verdict, TestExecutionResult.failed(new AssertionError(refusal.get())));
-        }
+    /**
+     * A profile without a verdict (or, when a full run is required, an incomplete one) fails a test saying so. Its
+     * verdict depends on its own scenarios alone, so it is judged here, as the whole run's summary will judge it.
+     */
+    private static void reportVerdict(ProfileDescriptor profile, RunInfo started, ProfileRun recorded,
+                                      Optional<ExplorationSummary> explored, RunSettings settings, EngineExecutionListener listener) {
+        String name = profile.profile().profile();
+        ConformanceSummary alone = ConformanceSummary.build(started.finishedNow(), List.of(recorded), explored.stream().toList());
+        RunOutcome.of(alone, settings.flag(RunSettings.REQUIRE_FULL, false)).refusal(name).ifPresent(refusal ->
+                failedTest(profile, profile.getUniqueId().append("verdict", name), name + " / conformance claim", refusal, listener));
+    }
+
+    /** A test of the profile that failed with this message, registered, started and finished at once. */
+    private static void failedTest(ProfileDescriptor profile, UniqueId id, String name, String message, EngineExecutionListener listener) {
+        VerdictDescriptor test = new VerdictDescriptor(id, name, profile.getSource().orElse(null));
+        profile.addChild(test);
+        listener.dynamicTestRegistered(test);
+        listener.executionStarted(test);
+        listener.executionFinished(test, TestExecutionResult.failed(new AssertionError(message)));
     }
 
     /**

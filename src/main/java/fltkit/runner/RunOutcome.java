@@ -43,6 +43,11 @@ public record RunOutcome(int exitCode, ConformanceSummary summary, List<String> 
                 refusals.put(profile, profile + ": NO VERDICT, " + headline.sentence() + ": " + why(profile, headline));
             } else if (requireFull && headline.verdict().equals(ConformanceSummary.INCOMPLETE)) {
                 refusals.put(profile, profile + ": INCOMPLETE and " + RunSettings.REQUIRE_FULL + " is set: " + headline.sentence());
+            } else if (summary.run().partial() && !headline.anythingFailed()) {
+                // As the command line's exit 4: a run limited by tags claims nothing, so it cannot pass a build either.
+                refusals.put(profile, profile + ": PARTIAL, " + headline.sentence() + ": the run was limited by the tags '"
+                        + summary.run().tagFilter() + "' (" + RunSettings.TAGS + "), so it establishes no conformance; drop them "
+                        + "for a verdict");
             }
         }
         // A divergence exploration found is no rule's verdict, but it is something that failed.
