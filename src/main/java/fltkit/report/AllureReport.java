@@ -193,7 +193,7 @@ public final class AllureReport {
         environment.setProperty("Kit.commit", run.kitCommit());
         environment.setProperty("JDK", run.jdk());
         environment.setProperty("OS", run.os());
-        environment.setProperty("Run", run.partial() ? "PARTIAL (tags " + run.tagFilter() + ")" : "complete");
+        environment.setProperty("Run", run.partial() ? "PARTIAL (" + run.limitedBy() + ")" : "complete");
         try (var out = Files.newBufferedWriter(results.resolve("environment.properties"), StandardCharsets.UTF_8)) {
             environment.store(out, "fltkit conformance run");
         }

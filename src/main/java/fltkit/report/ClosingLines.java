@@ -22,7 +22,7 @@ public final class ClosingLines {
 
     public static List<String> of(ConformanceSummary summary) {
         List<String> lines = new ArrayList<>();
-        String mark = summary.run().partial() ? " [PARTIAL: --tags " + summary.run().tagFilter() + "]" : "";
+        String mark = summary.run().partial() ? " [PARTIAL: " + summary.run().limitedBy() + "]" : "";
         for (String profile : summary.profiles()) {
             lines.add("fltkit: " + line(profile, summary.headline().get(profile)) + mark);
         }

@@ -47,6 +47,17 @@ public record RunInfo(String implementation, String implementationVersion, Strin
                 partial, tagFilter == null ? "" : tagFilter, Instant.now().toString());
     }
 
+    /**
+     * How {@code tagFilter} begins when it was not tags that limited the run but a filter of the launcher
+     * (Surefire's groups or excludedGroups, an IDE's selection): the rest says what it left out.
+     */
+    public static final String LAUNCHER_FILTER = "launcher filter: ";
+
+    /** What limited a PARTIAL run, as the pages say it: "--tags @x", or what the launcher's filter left out. */
+    public String limitedBy() {
+        return tagFilter.startsWith(LAUNCHER_FILTER) ? tagFilter : "--tags " + tagFilter;
+    }
+
     /** The same run, finished now. */
     public RunInfo finishedNow() {
         return new RunInfo(implementation, implementationVersion, vendor, capabilities, profiles, kitVersion, kitCommit, jdk, os,

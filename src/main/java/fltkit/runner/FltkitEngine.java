@@ -129,14 +129,25 @@ public final class FltkitEngine implements TestEngine {
         FilterManagerProvider provider = Implementations.load();
         RunSettings settings = run.settings();
         List<WindowsVersion> profiles = run.getChildren().stream().map(c -> ((ProfileDescriptor) c).profile()).toList();
+        Optional<String> filtered = leftOutByTheLauncher(run);
+        if (profiles.isEmpty()) {
+            throw new KitConfigurationException("a filter of the launcher (Surefire's groups or excludedGroups, a tag, name or test "
+                    + "selection) " + filtered.orElse("left out every scenario") + ": nothing to judge; run the kit's suite without "
+                    + "filters (in Surefire, an execution of its own for fltkit.suite.ConformanceTests)");
+        }
+        filtered.ifPresent(what -> out.println("fltkit: *** PARTIAL RUN *** a filter of the launcher (Surefire's groups or "
+                + "excludedGroups, a tag, name or test selection) " + what + "; this run establishes no conformance: run the kit's "
+                + "suite without filters for a verdict"));
+        boolean partial = settings.partial() || filtered.isPresent();
+        String limitedBy = filtered.map(what -> RunInfo.LAUNCHER_FILTER + what + settings.tags().map(t -> ", and --tags " + t).orElse(""))
+                .orElse(settings.tags().orElse(null));
         // The folder is claimed before any scenario runs: a folder that is not the kit's to write is refused first.
         try (Reports reports = Reports.open(settings.reports(), profiles, settings.allure())) {
             List<ProfileRun> runs = java.util.Collections.synchronizedList(new ArrayList<>());
             // The reports of a run cut short need nothing from the implementation: what it is was asked once, up front.
-            AtomicReference<RunInfo> started = new AtomicReference<>(ImplementationProbe.unknown(profiles, settings.partial(),
-                    settings.tags().orElse(null)));
+            AtomicReference<RunInfo> started = new AtomicReference<>(ImplementationProbe.unknown(profiles, partial, limitedBy));
             guard.whenCutShort(reason -> reports.writeUnfinished(started.get(), withCurrent(run, runs), reason));
-            started.set(ImplementationProbe.run(provider, profiles, settings.partial(), settings.tags().orElse(null)));
+            started.set(ImplementationProbe.run(provider, profiles, partial, limitedBy));
             runProfiles(request, run, listener, out, started.get(), reports, runs);
         }
     }
@@ -170,6 +181,27 @@ public final class FltkitEngine implements TestEngine {
         outcome.lines().forEach(out::println);
         out.println("fltkit: reports in " + reports.folder().toAbsolutePath().normalize());
         ConformanceRun.finished(settings, outcome);
+    }
+
+    /**
+     * What a filter of the launcher left out of the run the kit discovered (JUnit prunes the tree between discovery
+     * and execution: Surefire's groups and excludedGroups, an IDE running one scenario): "left out 4 of the 521
+     * scenarios of win11", or empty when every scenario of every profile asked for is there.
+     */
+    static Optional<String> leftOutByTheLauncher(RunDescriptor run) {
+        List<String> left = new ArrayList<>();
+        Map<WindowsVersion, ProfileDescriptor> present = new HashMap<>();
+        run.getChildren().forEach(c -> present.put(((ProfileDescriptor) c).profile(), (ProfileDescriptor) c));
+        for (WindowsVersion profile : run.settings().profiles()) {
+            ProfileDescriptor descriptor = present.get(profile);
+            if (descriptor == null) {
+                left.add("every scenario of " + profile.profile());
+            } else if (descriptor.scenarios() < descriptor.discovered()) {
+                left.add((descriptor.discovered() - descriptor.scenarios()) + " of the " + descriptor.discovered() + " scenarios of "
+                        + profile.profile());
+            }
+        }
+        return left.isEmpty() ? Optional.empty() : Optional.of("left out " + String.join(", ", left));
     }
 
     /** The profiles that finished, and what the one under way recorded so far (a run cut short keeps it). */

@@ -10,6 +10,8 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 final class ProfileDescriptor extends AbstractTestDescriptor {
     private final WindowsVersion profile;
     private TestDescriptor features;
+    /** How many scenarios the Cucumber engine discovered for the profile, before any filter of the launcher. */
+    private long discovered;
 
     ProfileDescriptor(UniqueId id, WindowsVersion profile, TestSource source) {
         super(id, profile.profile(), source);
@@ -23,6 +25,16 @@ final class ProfileDescriptor extends AbstractTestDescriptor {
     void features(TestDescriptor cucumberRoot) {
         features = cucumberRoot;
         addChild(cucumberRoot);
+        discovered = scenarios();
+    }
+
+    long discovered() {
+        return discovered;
+    }
+
+    /** The scenarios below the profile now: fewer than discovered when a filter of the launcher removed some. */
+    long scenarios() {
+        return getDescendants().stream().filter(TestDescriptor::isTest).count();
     }
 
     TestDescriptor features() {

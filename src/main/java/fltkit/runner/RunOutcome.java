@@ -45,9 +45,8 @@ public record RunOutcome(int exitCode, ConformanceSummary summary, List<String> 
                 refusals.put(profile, profile + ": INCOMPLETE and " + RunSettings.REQUIRE_FULL + " is set: " + headline.sentence());
             } else if (summary.run().partial() && !headline.anythingFailed()) {
                 // As the command line's exit 4: a run limited by tags claims nothing, so it cannot pass a build either.
-                refusals.put(profile, profile + ": PARTIAL, " + headline.sentence() + ": the run was limited by the tags '"
-                        + summary.run().tagFilter() + "' (" + RunSettings.TAGS + "), so it establishes no conformance; drop them "
-                        + "for a verdict");
+                refusals.put(profile, profile + ": PARTIAL, " + headline.sentence() + ": the run was limited ("
+                        + summary.run().limitedBy() + "), so it establishes no conformance; run every scenario for a verdict");
             }
         }
         // A divergence exploration found is no rule's verdict, but it is something that failed.

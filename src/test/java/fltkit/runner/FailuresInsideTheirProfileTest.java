@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -37,8 +39,9 @@ class FailuresInsideTheirProfileTest {
     private record Failure(String name, String parent, boolean parentOpen, String message) {
     }
 
-    private List<Failure> run(Class<?> implementation, Map<String, String> more) {
+    private List<Failure> run(Class<?> implementation, Map<String, String> more, PostDiscoveryFilter... filters) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                .filters(filters)
                 .enableImplicitConfigurationParameters(false)
                 .selectors(selectClass(ConformanceTests.class))
                 .configurationParameter("fltkit.implementation", implementation.getName())
@@ -89,6 +92,20 @@ class FailuresInsideTheirProfileTest {
             assertThat(f.message()).startsWith("win11: PARTIAL, ").contains("@needs:irql", "establishes no conformance");
             assertThat(f.parentOpen()).isTrue();
         });
+    }
+
+    /**
+     * A filter of the launcher (here the tag filter Surefire's excludedGroups sets) that leaves scenarios out makes the
+     * run PARTIAL: the kit never judges fewer scenarios than it discovered as a whole run.
+     */
+    @Test
+    void scenariosTheLauncherFilteredOutMakeTheRunPartial() {
+        List<Failure> failures = run(ReferenceProvider.class, Map.of(), TagFilter.excludeTags("needs:irql"));
+        assertThat(failures).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("win11 / conformance claim");
+            assertThat(f.message()).startsWith("win11: PARTIAL, ").containsPattern("launcher filter: left out 4 of the \\d+ scenarios of win11");
+        });
+        assertThat(reports.resolve("conformance-summary.json")).content().contains("\"partial\" : true");
     }
 
     @Test
