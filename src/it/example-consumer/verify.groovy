@@ -24,4 +24,13 @@ boolean closing = log =~ /(?m)^fltkit: win11: INCOMPLETE, no failures in \d+ of 
 assert closing : 'no closing line for win11 in build.log'
 boolean where = log =~ /(?m)^fltkit: reports in .*fltkit-reports$/
 assert where : 'the log does not say where the reports are'
+
+// The second build, limited by tags to what the consumer cannot run, has no verdict: Surefire reports the
+// conformance claim as a failed test and the build fails (the invoker checked that it failed).
+def partial = log.substring(log.indexOf('BUILD SUCCESS'))   // what the second build logged
+boolean noVerdict = partial =~ /(?m)^fltkit: win11: NO VERDICT, .*\[PARTIAL: --tags @needs:irql\]/
+assert noVerdict : 'no NO VERDICT closing line for the tags-limited build'
+boolean counted = partial =~ /Tests run: \d+, Failures: 1, Errors: 0/
+assert counted : 'Surefire did not count the failed conformance claim'
+assert partial.contains('win11: NO VERDICT, none of the') && partial.contains('BUILD FAILURE')
 return true
