@@ -13,8 +13,8 @@ import java.util.Locale;
 
 /**
  * The reports one run leaves in its folder, whatever its scenarios did: the conformance summary (JSON and
- * HTML), one JUnit XML per profile, and Allure results with, when the Allure generator is on the class path,
- * the single-file Allure report. The launcher claims the folder ({@link ReportsFolder}: the user's files are
+ * HTML), one JUnit XML per profile, and as {@link AllureMode} says the single-file Allure report (when the
+ * Allure generator is on the class path; else the results it would be made from), the results, or both. The launcher claims the folder ({@link ReportsFolder}: the user's files are
  * never touched, one run at a time) before any scenario runs, and writes the reports after the last profile,
  * so the command line and Maven leave the same files.
  */

@@ -55,7 +55,8 @@ public record RunInfo(String implementation, String implementationVersion, Strin
 
     /** What limited a PARTIAL run, as the pages say it: "--tags @x", or what the launcher's filter left out. */
     public String limitedBy() {
-        return tagFilter.startsWith(LAUNCHER_FILTER) ? tagFilter : "--tags " + tagFilter;
+        String filter = tagFilter == null ? "" : tagFilter;
+        return filter.startsWith(LAUNCHER_FILTER) ? filter : "--tags " + filter;
     }
 
     /** The same run, finished now. */

@@ -56,6 +56,9 @@ import java.util.stream.Stream;
 public final class FltkitEngine implements TestEngine {
     public static final String ID = "fltkit";
     private static final CucumberTestEngine CUCUMBER = new CucumberTestEngine();
+    /** What can prune the kit's tree between discovery and execution, for messages. */
+    private static final String LAUNCHER_FILTERS = "a filter of the launcher (Surefire's groups or excludedGroups, a tag, name "
+            + "or test selection)";
 
     @Override
     public String getId() {
@@ -131,13 +134,11 @@ public final class FltkitEngine implements TestEngine {
         List<WindowsVersion> profiles = run.getChildren().stream().map(c -> ((ProfileDescriptor) c).profile()).toList();
         Optional<String> filtered = leftOutByTheLauncher(run);
         if (profiles.isEmpty()) {
-            throw new KitConfigurationException("a filter of the launcher (Surefire's groups or excludedGroups, a tag, name or test "
-                    + "selection) " + filtered.orElse("left out every scenario") + ": nothing to judge; run the kit's suite without "
-                    + "filters (in Surefire, an execution of its own for fltkit.suite.ConformanceTests)");
+            throw new KitConfigurationException(LAUNCHER_FILTERS + " " + filtered.orElse("left out every scenario") + ": nothing to "
+                    + "judge; run the kit's suite without filters (in Surefire, an execution of its own for fltkit.suite.ConformanceTests)");
         }
-        filtered.ifPresent(what -> out.println("fltkit: *** PARTIAL RUN *** a filter of the launcher (Surefire's groups or "
-                + "excludedGroups, a tag, name or test selection) " + what + "; this run establishes no conformance: run the kit's "
-                + "suite without filters for a verdict"));
+        filtered.ifPresent(what -> out.println("fltkit: *** PARTIAL RUN *** " + LAUNCHER_FILTERS + " " + what
+                + "; this run establishes no conformance: run the kit's suite without filters for a verdict"));
         boolean partial = settings.partial() || filtered.isPresent();
         String limitedBy = filtered.map(what -> RunInfo.LAUNCHER_FILTER + what + settings.tags().map(t -> ", and --tags " + t).orElse(""))
                 .orElse(settings.tags().orElse(null));
@@ -214,9 +215,9 @@ public final class FltkitEngine implements TestEngine {
 
     /**
      * With {@link RunSettings#EXPLORE} sequences asked for, each profile the implementation claims is explored after the
-     * scenarios: random call sequences judged by the documented rules, divergences shrunk to scenarios.
+     * scenarios: random call sequences judged by the documented rules, divergences shrunk to scenarios. Empty when
+     * not asked for, or when the implementation does not claim the profile.
      */
-    /** Explores the profile after its scenarios when asked to and the implementation claims it; empty otherwise. */
     private static Optional<ExplorationSummary> explore(RunSettings settings, ProfileRun run, PrintStream out) {
         long sequences = settings.number(RunSettings.EXPLORE, 0);
         if (sequences == 0) {
@@ -260,8 +261,9 @@ public final class FltkitEngine implements TestEngine {
     }
 
     /**
-     * A profile without a verdict (or, when a full run is required, an incomplete one) fails a test saying so. Its
-     * verdict depends on its own scenarios alone, so it is judged here, as the whole run's summary will judge it.
+     * A profile without a verdict (or, when a full run is required, an incomplete one, or any profile of a PARTIAL run)
+     * fails a test saying so. Its verdict depends on its own scenarios alone, so it is judged here, as the whole run's
+     * summary will judge it.
      */
     private static void reportVerdict(ProfileDescriptor profile, RunInfo started, ProfileRun recorded,
                                       Optional<ExplorationSummary> explored, RunSettings settings, EngineExecutionListener listener) {

@@ -44,7 +44,8 @@ public record RunOutcome(int exitCode, ConformanceSummary summary, List<String> 
             } else if (requireFull && headline.verdict().equals(ConformanceSummary.INCOMPLETE)) {
                 refusals.put(profile, profile + ": INCOMPLETE and " + RunSettings.REQUIRE_FULL + " is set: " + headline.sentence());
             } else if (summary.run().partial() && !headline.anythingFailed()) {
-                // As the command line's exit 4: a run limited by tags claims nothing, so it cannot pass a build either.
+                // As the command line's exit 4: a run limited by tags or a launcher's filter claims nothing, so it cannot
+                // pass a build either.
                 refusals.put(profile, profile + ": PARTIAL, " + headline.sentence() + ": the run was limited ("
                         + summary.run().limitedBy() + "), so it establishes no conformance; run every scenario for a verdict");
             }
